@@ -1,0 +1,1 @@
+"""ordergraph: the running system (settings, database, auth, event bus, services, ASGI app, CLI)."""

@@ -1,0 +1,42 @@
+"""Settings read from the environment once per process."""
+
+import os
+from dataclasses import dataclass, field
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the URL spellings people paste (postgresql://, postgresql+asyncpg://) for Tortoise."""
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "asyncpg://"):
+        if url.startswith(prefix):
+            return "postgres://" + url[len(prefix):]
+    return url
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str = "sqlite://ordergraph.db"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "info"
+    bootstrap_admin_key: str | None = None
+    max_query_depth: int = 10
+    max_page_size: int = 100
+    allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith("postgres://")
+
+    @classmethod
+    def from_env(cls) -> "Config":
+        env = os.environ
+        origins = tuple(o.strip() for o in env.get("ORDERGRAPH_ALLOWED_ORIGINS", "").split(",") if o.strip())
+        return cls(
+            database_url=normalise_database_url(env.get("DATABASE_URL", "sqlite://ordergraph.db")),
+            host=env.get("ORDERGRAPH_HOST", "127.0.0.1"),
+            port=int(env.get("ORDERGRAPH_PORT", "8000")),
+            log_level=env.get("ORDERGRAPH_LOG_LEVEL", "info").lower(),
+            bootstrap_admin_key=env.get("ORDERGRAPH_BOOTSTRAP_ADMIN_KEY") or None,
+            max_query_depth=int(env.get("ORDERGRAPH_MAX_QUERY_DEPTH", "10")),
+            allowed_origins=origins,
+        )

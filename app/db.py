@@ -1,0 +1,50 @@
+"""Database setup: the Tortoise configuration, migrations and connection lifecycle."""
+
+import logging
+
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate
+
+log = logging.getLogger("ordergraph.db")
+
+MODELS_APP = "models"
+
+
+def tortoise_config(database_url: str) -> dict:
+    return {
+        "connections": {"default": database_url},
+        "apps": {
+            MODELS_APP: {
+                "models": ["models"],
+                "default_connection": "default",
+                "migrations": "models.migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def run_migrations(database_url: str) -> None:
+    """Apply every committed migration that this database has not seen yet."""
+    await migrate(config=tortoise_config(database_url))
+    await Tortoise.close_connections()
+
+
+async def init_orm(database_url: str) -> None:
+    """Open the ORM for request handling; the global fallback makes it visible to every task."""
+    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+
+
+async def close_orm() -> None:
+    await Tortoise.close_connections()
+
+
+def dialect() -> str:
+    from tortoise.connection import get_connection
+
+    return str(get_connection("default").capabilities.dialect)
+
+
+# The CLI of Tortoise (`tortoise -c app.db.TORTOISE_ORM makemigrations`) reads this.
+TORTOISE_ORM = tortoise_config("sqlite://ordergraph.db")

@@ -1,0 +1,80 @@
+"""The Starlette application: GraphQL over HTTP and websockets, health and readiness."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from tortoise.connection import get_connection
+
+from app import db
+from app.auth import authenticate, parse_authorization
+from app.config import Config
+from app.services.admin import ApiKeyService
+from app.services.common import ensure_reference_data
+from resolvers.context import Context
+from schema.root import build_schema
+
+log = logging.getLogger("ordergraph")
+
+
+class GraphQLView(GraphQL):
+    async def get_context(self, request: Any, response: Any = None) -> Context:
+        secret = parse_authorization(request.headers.get("authorization"))
+        return Context(request=request, response=response, actor=await authenticate(secret))
+
+
+async def health(_: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def ready(_: Request) -> JSONResponse:
+    try:
+        await get_connection("default").execute_query("SELECT 1")
+    except Exception as error:  # noqa: BLE001 - any failure means not ready
+        log.warning("readiness check failed: %s", error)
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "reachable"})
+
+
+async def start_database(config: Config, migrate: bool = True) -> None:
+    if migrate:
+        await db.run_migrations(config.database_url)
+    await db.init_orm(config.database_url)
+    await ensure_reference_data()
+    if config.bootstrap_admin_key:
+        await ApiKeyService().ensure_bootstrap(config.bootstrap_admin_key)
+
+
+def create_app(config: Config | None = None, manage_database: bool = True) -> Starlette:
+    """`manage_database=False` leaves the ORM to the caller (the test suite opens it once)."""
+    config = config or Config.from_env()
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            await start_database(config)
+        try:
+            yield
+        finally:
+            if manage_database:
+                await db.close_orm()
+
+    view = GraphQLView(
+        build_schema(config.max_query_depth),
+        graphql_ide="graphiql",
+        subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL],
+    )
+    routes = [
+        Route("/graphql", view, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", view),
+        Route("/health", health),
+        Route("/ready", ready),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

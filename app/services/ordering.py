@@ -1,0 +1,239 @@
+"""O1-O11: creating orders from a quote, and previewing what would be created."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from app.auth import Actor, Permission
+from app.errors import DomainError, DomainErrors, ErrorCode, invalid
+from app.services.common import format_number, get_scoped, next_numbers, parents_first, parse_id, unit_of_work
+from app.services.order_planning import PlannedOrder, PriorSegment, plan_orders
+from models import Opportunity, Order, OrderItem, Product, Quote, QuoteLine, Settings
+from models.enums import OrderEventType, OrderStatus, OrderType, QuoteStatus
+
+# O2: with requireApprovedQuote on, these statuses may be ordered.
+ORDERABLE_STATUSES = {QuoteStatus.APPROVED, QuoteStatus.PRESENTED, QuoteStatus.ACCEPTED}
+
+
+@dataclass
+class Prepared:
+    quote: Quote
+    lines: dict[Any, QuoteLine]
+    products: dict[Any, Product]
+    selection: list[tuple[QuoteLine, Decimal]]
+    plan: list[PlannedOrder]
+
+
+class OrderingService:
+    async def preview(self, actor: Actor, data: dict[str, Any]) -> tuple[Quote, list[PlannedOrder]]:
+        """O11: what create would make; reads only, writes nothing."""
+        actor.require(Permission.READ)
+        prepared = await self._prepare(actor, data, tx=None)
+        return prepared.quote, prepared.plan
+
+    async def create(self, actor: Actor, data: dict[str, Any]) -> list[Order]:
+        actor.require(Permission.CREATE_ORDERS)
+        async with unit_of_work(actor) as uow:
+            prepared = await self._prepare(actor, data, tx=uow.tx)
+            orders = await self._write(uow.tx, prepared)
+            for order in orders:
+                await uow.record(order, OrderEventType.CREATED, {"quoteId": str(prepared.quote.id)})
+        return orders
+
+    async def _prepare(self, actor: Actor, data: dict[str, Any], tx: BaseDBAsyncClient | None) -> Prepared:
+        quote = await self._resolve_quote(actor, data, tx)
+        settings = await Settings.get(id=1)
+        if settings.require_approved_quote and quote.status not in ORDERABLE_STATUSES:
+            raise DomainError(
+                ErrorCode.QUOTE_NOT_APPROVED, f"Quote {quote.number} is {quote.status}, not APPROVED (O2).", "quoteId"
+            )
+        if tx is not None:
+            # O4 under concurrency: lock the quote, then its lines in primary-key order, until commit.
+            await Quote.filter(id=quote.id).using_db(tx).select_for_update().first()
+            rows = await QuoteLine.filter(quote_id=quote.id).using_db(tx).select_for_update().order_by("id")
+        else:
+            rows = await QuoteLine.filter(quote_id=quote.id).order_by("id")
+        lines = {line.id: line for line in rows}
+        if not lines:
+            raise invalid(f"Quote {quote.number} has no lines to order.", "quoteId")
+        selection = await self._selection(quote, settings, lines, data.get("lines"), tx)
+        products = {p.id: p for p in await _using(Product.filter(id__in=list({l.product_id for l in rows})), tx)}  # type: ignore[attr-defined]
+        prior = await self._prior_segments(quote, lines, {line.id for line, _ in selection}, tx)
+        plan = plan_orders(
+            quote, lines, products, selection, data.get("order_start_date"), prior, datetime.now(UTC).date()
+        )
+        return Prepared(quote, lines, products, selection, plan)
+
+    async def _resolve_quote(self, actor: Actor, data: dict[str, Any], tx: BaseDBAsyncClient | None) -> Quote:
+        """O1: an opportunity orders its primary quote; a quote must be its opportunity's primary."""
+        quote_id, opportunity_id = data.get("quote_id"), data.get("opportunity_id")
+        if (quote_id is None) == (opportunity_id is None):
+            raise invalid("Give exactly one of quoteId and opportunityId.", "quoteId")
+        if opportunity_id is not None:
+            opportunity = await get_scoped(actor, _using(Opportunity.all(), tx), opportunity_id, "Opportunity",
+                                           "opportunityId")
+            quote = await _using(Quote.filter(opportunity_id=opportunity.id, is_primary=True), tx).first()
+            if quote is None:
+                raise DomainError(
+                    ErrorCode.NO_PRIMARY_QUOTE, "This opportunity has no primary quote (O1).", "opportunityId"
+                )
+            return quote
+        quote = await get_scoped(actor, _using(Quote.all(), tx), quote_id, "Quote", "quoteId")
+        if not quote.is_primary:
+            raise DomainError(
+                ErrorCode.QUOTE_NOT_PRIMARY,
+                f"Quote {quote.number} is not its opportunity's primary quote (O1).",
+                "quoteId",
+            )
+        return quote
+
+    async def _selection(
+        self,
+        quote: Quote,
+        settings: Settings,
+        lines: dict[Any, QuoteLine],
+        requested: list[dict[str, Any]] | None,
+        tx: BaseDBAsyncClient | None,
+    ) -> list[tuple[QuoteLine, Decimal]]:
+        if not settings.allow_multiple_orders:
+            # O3: one order call takes every line at full quantity, once.
+            if requested is not None:
+                raise DomainError(
+                    ErrorCode.MULTIPLE_ORDERS_DISABLED,
+                    "Line selections need allowMultipleOrders to be on (O3).",
+                    "lines",
+                )
+            if await _using(Order.filter(quote_id=quote.id).exclude(status=OrderStatus.CANCELLED), tx).exists():
+                raise DomainError(
+                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} has been ordered already (O3).", "quoteId"
+                )
+            return [(line, line.quantity) for line in lines.values()]
+        if requested is None:
+            # O4: without a selection, every remaining quantity.
+            remaining = [(line, line.quantity - line.ordered_quantity) for line in lines.values()]
+            chosen = [(line, q) for line, q in remaining if q > 0]
+            if not chosen:
+                raise DomainError(
+                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Every line of quote {quote.number} is fully ordered.", "quoteId"
+                )
+            return chosen
+        errors: list[DomainError] = []
+        chosen = []
+        seen: set[Any] = set()
+        for i, item in enumerate(requested):
+            where = f"lines[{i}]"
+            try:
+                line_id = parse_id(item["quote_line_id"], "Quote line", f"{where}.quoteLineId")
+            except DomainError as e:
+                errors.append(e)
+                continue
+            line = lines.get(line_id)
+            quantity = item["quantity"]
+            if line is None:
+                errors.append(DomainError(ErrorCode.NOT_FOUND, "Quote line not found on this quote.",
+                                          f"{where}.quoteLineId"))
+            elif line_id in seen:
+                errors.append(invalid("A quote line is selected twice.", f"{where}.quoteLineId"))
+            elif quantity <= 0:
+                errors.append(DomainError(ErrorCode.INVALID_QUANTITY, "An ordered quantity must be positive (O4).",
+                                          f"{where}.quantity"))
+            elif line.ordered_quantity + quantity > line.quantity:
+                remaining = line.quantity - line.ordered_quantity
+                errors.append(
+                    DomainError(
+                        ErrorCode.QUANTITY_EXCEEDS_REMAINING,
+                        f"Only {remaining.normalize():f} of this line remain to be ordered (O4).",
+                        f"{where}.quantity",
+                    )
+                )
+            else:
+                chosen.append((line, quantity))
+            seen.add(line_id)
+        if errors:
+            raise DomainErrors(errors)
+        if not chosen:
+            raise invalid("Select at least one quote line.", "lines")
+        return chosen
+
+    async def _prior_segments(
+        self, quote: Quote, lines: dict[Any, QuoteLine], selected: set[Any], tx: BaseDBAsyncClient | None
+    ) -> list[PriorSegment]:
+        keys = {line.segment_key for line in lines.values() if line.id in selected and line.segment_key}
+        if not keys:
+            return []
+        rows = await _using(
+            OrderItem.filter(
+                quote_line__quote_id=quote.id, segment_key__in=list(keys), order__status__not=OrderStatus.CANCELLED
+            ),
+            tx,
+        ).values("segment_key", "segment_index", "start_date", "end_date")
+        return [
+            PriorSegment(r["segment_key"], r["segment_index"] or 0, r["start_date"], r["end_date"]) for r in rows
+        ]
+
+    async def _write(self, tx: BaseDBAsyncClient, prepared: Prepared) -> list[Order]:
+        """Bulk writes: the statement count does not grow with the number of lines."""
+        quote = prepared.quote
+        numbers = await next_numbers(tx, "order", len(prepared.plan))
+        orders: list[Order] = []
+        items: list[OrderItem] = []
+        for planned, number in zip(prepared.plan, numbers, strict=True):
+            order = Order(
+                number=format_number("O", number),
+                account_id=quote.account_id,  # type: ignore[attr-defined]
+                opportunity_id=quote.opportunity_id,  # type: ignore[attr-defined]
+                quote_id=quote.id,
+                status=OrderStatus.DRAFT,
+                type=OrderType.NEW,
+                version=1,
+                start_date=planned.start_date,
+                end_date=planned.end_date,
+                total_amount=planned.total_amount,
+                currency=quote.currency,
+                payment_terms=quote.payment_terms,
+                billing_frequency=quote.billing_frequency,
+                renewal_uplift_percent=quote.renewal_uplift_percent,
+                renewal_term=quote.renewal_term,
+                split_key=planned.split_key,
+            )
+            orders.append(order)
+            item_by_line: dict[Any, OrderItem] = {}
+            for position, p in enumerate(planned.items):
+                item = OrderItem(
+                    order_id=order.id,
+                    product_id=p.product.id,
+                    quote_line_id=p.line.id,
+                    position=position,
+                    quantity=p.quantity,
+                    list_price=p.line.list_price,
+                    unit_price=p.unit_price,
+                    total_price=p.total_price,
+                    unprorated_net_price=p.unprorated_net_price,
+                    subscription_term=p.line.effective_term,
+                    start_date=p.start_date,
+                    end_date=p.end_date,
+                    billing_frequency=p.billing_frequency,
+                    segment_key=p.line.segment_key,
+                    segment_index=p.line.segment_index,
+                    discount_schedule=p.line.discount_schedule,
+                )
+                item_by_line[p.line.id] = item
+                items.append(item)
+            # O6: requiredBy points at the parent line's item in the same order.
+            for p in planned.items:
+                parent = item_by_line.get(p.line.required_by_id)  # type: ignore[attr-defined]
+                if parent is not None:
+                    item_by_line[p.line.id].required_by_id = parent.id
+        await Order.bulk_create(orders, using_db=tx)
+        await OrderItem.bulk_create(parents_first(items), using_db=tx)
+        for line, quantity in prepared.selection:
+            line.ordered_quantity = line.ordered_quantity + quantity
+        await QuoteLine.bulk_update([line for line, _ in prepared.selection], fields=["ordered_quantity"], using_db=tx)
+        return orders
+
+
+def _using(queryset: Any, tx: BaseDBAsyncClient | None) -> Any:
+    return queryset.using_db(tx) if tx is not None else queryset

@@ -1,0 +1,89 @@
+"""Q3/Q4/Q7 applied to quote lines: defaults from groups and quote, dates, terms and prices.
+
+`reprice` works on model instances in memory; the caller saves them in bulk.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from app.errors import DomainError, ErrorCode
+from app.services import pricing
+from models import Product, Quote, QuoteLine, QuoteLineGroup
+from models.enums import ProductType
+
+
+def reprice(
+    quote: Quote,
+    groups: dict[Any, QuoteLineGroup],
+    lines: list[QuoteLine],
+    products: dict[Any, Product],
+) -> None:
+    """Recompute every line's dates, term, unit price and total, then the quote total.
+
+    Starts from the dates the user typed (given_*), so a change of the quote's start date
+    moves the lines that inherited it (Q7).
+    """
+    for line in lines:
+        product = products[line.product_id]  # type: ignore[attr-defined]
+        group = groups.get(line.group_id) if line.group_id else None  # type: ignore[attr-defined]
+        own_start, own_end = line.given_start_date, line.given_end_date
+        # Q4: the group's values fill what the line left blank.
+        group_term = group.subscription_term if group else None
+        if group and group.billing_frequency and not line.billing_frequency:
+            line.billing_frequency = group.billing_frequency
+        dated = product.type != ProductType.ONE_TIME
+        start = own_start
+        if start is None and dated:
+            # Q7: the group's start date, then the quote's.
+            start = (group.start_date if group else None) or quote.start_date
+        term = pricing.effective_term(
+            start if own_end is not None else None,
+            own_end,
+            line.subscription_term,
+            group_term,
+            quote.subscription_term,
+            product.default_subscription_term,
+        )
+        end = own_end
+        if end is None and start is not None and dated and term:
+            end = pricing.end_for_term(start, term)
+        if start is not None and end is not None and end < start:
+            raise DomainError(ErrorCode.VALIDATION_ERROR, "A line cannot end before it starts.", "endDate")
+        if own_end is not None and start is None:
+            raise DomainError(ErrorCode.VALIDATION_ERROR, "A line with an end date needs a start date.", "startDate")
+        line.start_date = start
+        line.end_date = end
+        line.effective_term = term if product.type != ProductType.ONE_TIME else None
+        if not line.unit_price_given:
+            line.unit_price = pricing.unit_price(
+                product.type, line.list_price, line.discount_percent, term, product.default_subscription_term
+            )
+        line.total_price = pricing.line_total(line.quantity, line.unit_price)
+    check_segments(lines)
+    quote.total = sum((line.total_price for line in lines if not line.optional), Decimal("0.00"))
+
+
+def check_segments(lines: list[QuoteLine]) -> None:
+    """O9: MDQ segments of one key, in index order, may not start on or before the previous end."""
+    by_key: dict[str, list[QuoteLine]] = defaultdict(list)
+    for line in lines:
+        if line.segment_key:
+            by_key[line.segment_key].append(line)
+    for key, segment in by_key.items():
+        indexes = [s.segment_index for s in segment]
+        if any(i is None for i in indexes) or len(set(indexes)) != len(indexes):
+            raise DomainError(
+                ErrorCode.VALIDATION_ERROR,
+                f"Lines of segment {key} need distinct segment indexes.",
+                "segmentIndex",
+            )
+        ordered = sorted(segment, key=lambda s: s.segment_index or 0)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier.end_date and later.start_date and later.start_date <= earlier.end_date:
+                raise DomainError(
+                    ErrorCode.SEGMENT_OVERLAP,
+                    f"Segment {later.segment_index} of {key} starts on or before segment "
+                    f"{earlier.segment_index} ends.",
+                    "startDate",
+                )

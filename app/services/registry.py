@@ -1,0 +1,16 @@
+"""The service instances the API layer calls."""
+
+from app.services.admin import ApiKeyService, SettingsService
+from app.services.catalog import AccountService, OpportunityService, ProductService
+from app.services.ordering import OrderingService
+from app.services.orders import OrderService
+from app.services.quotes import QuoteService
+
+settings = SettingsService()
+api_keys = ApiKeyService()
+accounts = AccountService()
+products = ProductService()
+opportunities = OpportunityService()
+quotes = QuoteService()
+ordering = OrderingService()
+orders = OrderService()

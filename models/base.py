@@ -1,0 +1,25 @@
+"""Shared field helpers: every table uses the same id, money and timestamp conventions."""
+
+from tortoise import fields
+
+
+def uuid_pk() -> fields.UUIDField:
+    return fields.UUIDField(primary_key=True)
+
+
+def money(null: bool = False) -> fields.DecimalField:
+    """A stored total: rounded half-up to the minor unit (DOMAIN.md: Money)."""
+    return fields.DecimalField(max_digits=18, decimal_places=2, null=null)
+
+
+def price(null: bool = False) -> fields.DecimalField:
+    """A unit price or quantity: kept at six places so prorated prices are not rounded early."""
+    return fields.DecimalField(max_digits=20, decimal_places=6, null=null)
+
+
+def created_at() -> fields.DatetimeField:
+    return fields.DatetimeField(auto_now_add=True, db_index=True)
+
+
+def updated_at() -> fields.DatetimeField:
+    return fields.DatetimeField(auto_now=True)

@@ -1,0 +1,77 @@
+"""Enumerations stored in the database. The GraphQL enums in schema/enums.py mirror these."""
+
+from enum import StrEnum
+
+
+class ProductType(StrEnum):
+    ONE_TIME = "ONE_TIME"
+    RECURRING = "RECURRING"
+    USAGE = "USAGE"
+
+
+class BillingFrequency(StrEnum):
+    ONE_TIME = "ONE_TIME"
+    MONTHLY = "MONTHLY"
+    QUARTERLY = "QUARTERLY"
+    SEMIANNUAL = "SEMIANNUAL"
+    ANNUAL = "ANNUAL"
+
+
+class OpportunityStage(StrEnum):
+    PROSPECTING = "PROSPECTING"
+    QUALIFICATION = "QUALIFICATION"
+    PROPOSAL = "PROPOSAL"
+    NEGOTIATION = "NEGOTIATION"
+    CLOSED_WON = "CLOSED_WON"
+    CLOSED_LOST = "CLOSED_LOST"
+
+
+class QuoteStatus(StrEnum):
+    DRAFT = "DRAFT"
+    IN_REVIEW = "IN_REVIEW"
+    APPROVED = "APPROVED"
+    DENIED = "DENIED"
+    PRESENTED = "PRESENTED"
+    ACCEPTED = "ACCEPTED"
+    REJECTED = "REJECTED"
+
+
+class OrderByField(StrEnum):
+    PRODUCT_FAMILY = "PRODUCT_FAMILY"
+    BILLING_FREQUENCY = "BILLING_FREQUENCY"
+    PRODUCT_TYPE = "PRODUCT_TYPE"
+    START_DATE = "START_DATE"
+
+
+class OrderStatus(StrEnum):
+    DRAFT = "DRAFT"
+    ACTIVATED = "ACTIVATED"
+    IN_FULFILLMENT = "IN_FULFILLMENT"
+    FULFILLED = "FULFILLED"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+class OrderType(StrEnum):
+    NEW = "NEW"
+    AMENDMENT = "AMENDMENT"
+    RENEWAL = "RENEWAL"
+
+
+class OrderEventType(StrEnum):
+    CREATED = "CREATED"
+    UPDATED = "UPDATED"
+    STATUS_CHANGED = "STATUS_CHANGED"
+    CHANGED = "CHANGED"
+    CONTRACTED = "CONTRACTED"
+    CANCELLED = "CANCELLED"
+
+
+class Role(StrEnum):
+    ADMIN = "ADMIN"
+    SALES_REP = "SALES_REP"
+    SALES_OPS = "SALES_OPS"
+    FULFILLMENT = "FULFILLMENT"
+    BILLING = "BILLING"
+    PARTNER = "PARTNER"
+    READ_ONLY = "READ_ONLY"

@@ -1,0 +1,29 @@
+"""The audit and event log (D4): one row per change, written in the change's transaction."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import OrderEventType, OrderStatus
+
+
+class OrderEvent(Model):
+    # An increasing integer rather than a UUID: the id is the event's position in one total
+    # order, which subscribers resume from and de-duplicate on.
+    id = fields.BigIntField(primary_key=True)
+    type = fields.CharEnumField(OrderEventType, max_length=30, db_index=True)
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order", related_name="events", null=True, on_delete=fields.CASCADE, db_index=True
+    )
+    account: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Account", related_name="order_events", null=True, on_delete=fields.CASCADE, db_index=True
+    )
+    actor = fields.CharField(max_length=200, null=True)
+    actor_key_id = fields.UUIDField(null=True)
+    at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    previous_status = fields.CharEnumField(OrderStatus, max_length=20, null=True)
+    status = fields.CharEnumField(OrderStatus, max_length=20, null=True)
+    version = fields.IntField(null=True)
+    changes = fields.JSONField(null=True)
+
+    class Meta:
+        table = "order_event"

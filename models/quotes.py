@@ -1,0 +1,109 @@
+"""Opportunities, quotes, quote line groups and quote lines."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, price, updated_at, uuid_pk
+from models.enums import BillingFrequency, OpportunityStage, OrderByField, QuoteStatus
+
+
+class Opportunity(Model):
+    id = uuid_pk()
+    account: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Account", related_name="opportunities", on_delete=fields.RESTRICT, db_index=True
+    )
+    name = fields.CharField(max_length=255)
+    stage = fields.CharEnumField(OpportunityStage, max_length=20, db_index=True)
+    close_date = fields.DateField(null=True)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "opportunity"
+
+
+class Quote(Model):
+    id = uuid_pk()
+    number = fields.CharField(max_length=20, unique=True)
+    opportunity: fields.ForeignKeyRelation[Opportunity] = fields.ForeignKeyField(
+        "models.Opportunity", related_name="quotes", on_delete=fields.RESTRICT, db_index=True
+    )
+    # Denormalised from the opportunity: lists and scoping filter by account without a join.
+    account: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Account", related_name="quotes", on_delete=fields.RESTRICT, db_index=True
+    )
+    status = fields.CharEnumField(QuoteStatus, max_length=20, db_index=True)
+    is_primary = fields.BooleanField(default=False, db_index=True)
+    start_date = fields.DateField(null=True)
+    subscription_term = fields.IntField(null=True)
+    billing_frequency = fields.CharEnumField(BillingFrequency, max_length=20, null=True)
+    order_by = fields.CharEnumField(OrderByField, max_length=20, null=True)
+    order_by_quote_line_group = fields.BooleanField(default=False)
+    renewal_uplift_percent = price(null=True)
+    renewal_term = fields.IntField(null=True)
+    currency = fields.CharField(max_length=3)
+    payment_terms = fields.CharField(max_length=50, null=True)
+    total = money()
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "quote"
+
+
+class QuoteLineGroup(Model):
+    id = uuid_pk()
+    quote: fields.ForeignKeyRelation[Quote] = fields.ForeignKeyField(
+        "models.Quote", related_name="groups", on_delete=fields.CASCADE, db_index=True
+    )
+    key = fields.CharField(max_length=100)
+    name = fields.CharField(max_length=255)
+    position = fields.IntField()
+    start_date = fields.DateField(null=True)
+    subscription_term = fields.IntField(null=True)
+    billing_frequency = fields.CharEnumField(BillingFrequency, max_length=20, null=True)
+
+    class Meta:
+        table = "quote_line_group"
+        unique_together = (("quote", "key"),)
+
+
+class QuoteLine(Model):
+    id = uuid_pk()
+    quote: fields.ForeignKeyRelation[Quote] = fields.ForeignKeyField(
+        "models.Quote", related_name="lines", on_delete=fields.CASCADE, db_index=True
+    )
+    group: fields.ForeignKeyNullableRelation[QuoteLineGroup] = fields.ForeignKeyField(
+        "models.QuoteLineGroup", related_name="lines", null=True, on_delete=fields.SET_NULL, db_index=True
+    )
+    product: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Product", related_name="quote_lines", on_delete=fields.RESTRICT, db_index=True
+    )
+    required_by: fields.ForeignKeyNullableRelation["QuoteLine"] = fields.ForeignKeyField(
+        "models.QuoteLine", related_name="components", null=True, on_delete=fields.SET_NULL, db_index=True
+    )
+    key = fields.CharField(max_length=100, null=True)
+    position = fields.IntField()
+    quantity = price()
+    # O4: the sum ordered over all orders, maintained under a row lock by the ordering service.
+    ordered_quantity = price()
+    list_price = price()
+    discount_percent = price(null=True)
+    unit_price = price()
+    unit_price_given = fields.BooleanField(default=False)
+    total_price = money()
+    # What the user typed; start_date/end_date hold the effective dates after Q4/Q7 defaults.
+    given_start_date = fields.DateField(null=True)
+    given_end_date = fields.DateField(null=True)
+    start_date = fields.DateField(null=True)
+    end_date = fields.DateField(null=True)
+    subscription_term = fields.IntField(null=True)
+    effective_term = fields.IntField(null=True)
+    billing_frequency = fields.CharEnumField(BillingFrequency, max_length=20, null=True)
+    optional = fields.BooleanField(default=False)
+    segment_key = fields.CharField(max_length=100, null=True, db_index=True)
+    segment_index = fields.IntField(null=True)
+    discount_schedule = fields.JSONField(null=True)
+
+    class Meta:
+        table = "quote_line"

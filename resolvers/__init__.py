@@ -1,0 +1,1 @@
+"""Thin resolvers, DataLoaders, the request context and subscriptions."""

@@ -1,0 +1,91 @@
+"""DataLoaders: one per relation a nested query can follow, built fresh for every request.
+
+Named <Target>By<Key>Loader after what they return; every one reads through the scoped query
+layer (app.services.common.scoped), so a nested path never reaches another account's rows.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+from tortoise.models import Model
+
+from app.auth import Actor
+from app.services.common import scoped
+from models import (
+    Account,
+    Opportunity,
+    Order,
+    OrderEvent,
+    OrderItem,
+    Product,
+    ProductComponent,
+    Quote,
+    QuoteLine,
+    QuoteLineGroup,
+)
+
+# PostgreSQL takes at most 32,767 bind parameters in one statement.
+MAX_BATCH = 5000
+
+
+def _key(value: Any) -> Any:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def by_id_loader(actor: Actor, model: type[Model]) -> DataLoader[Any, Any]:
+    async def load(ids: Sequence[Any]) -> list[Any]:
+        rows = await scoped(actor, model.filter(id__in=list({_key(i) for i in ids})))
+        found = {str(row.id): row for row in rows}
+        return [found.get(str(i)) for i in ids]
+
+    return DataLoader(load_fn=load, max_batch_size=MAX_BATCH)
+
+
+def by_fk_loader(
+    actor: Actor, model: type[Model], fk: str, order_by: Sequence[str], **filters: Any
+) -> DataLoader[Any, list[Any]]:
+    async def load(keys: Sequence[Any]) -> list[list[Any]]:
+        unique = list({_key(k) for k in keys})
+        rows = await scoped(actor, model.filter(**{f"{fk}__in": unique}, **filters)).order_by(*order_by)
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for row in rows:
+            grouped[str(getattr(row, fk))].append(row)
+        return [grouped.get(str(k), []) for k in keys]
+
+    return DataLoader(load_fn=load, max_batch_size=MAX_BATCH)
+
+
+def first_of(loader: DataLoader[Any, list[Any]]) -> Callable[[Any], Any]:
+    async def load(key: Any) -> Any:
+        rows = await loader.load(key)
+        return rows[0] if rows else None
+
+    return load
+
+
+class Loaders:
+    def __init__(self, actor: Actor) -> None:
+        self.account_by_id = by_id_loader(actor, Account)
+        self.product_by_id = by_id_loader(actor, Product)
+        self.opportunity_by_id = by_id_loader(actor, Opportunity)
+        self.quote_by_id = by_id_loader(actor, Quote)
+        self.quote_line_by_id = by_id_loader(actor, QuoteLine)
+        self.quote_line_group_by_id = by_id_loader(actor, QuoteLineGroup)
+        self.order_by_id = by_id_loader(actor, Order)
+        self.order_item_by_id = by_id_loader(actor, OrderItem)
+        self.quote_lines_by_quote = by_fk_loader(actor, QuoteLine, "quote_id", ["position"])
+        self.quote_line_groups_by_quote = by_fk_loader(actor, QuoteLineGroup, "quote_id", ["position"])
+        self.quotes_by_opportunity = by_fk_loader(actor, Quote, "opportunity_id", ["created_at", "id"])
+        self.primary_quotes_by_opportunity = by_fk_loader(actor, Quote, "opportunity_id", ["id"], is_primary=True)
+        self.quotes_by_account = by_fk_loader(actor, Quote, "account_id", ["created_at", "id"])
+        self.opportunities_by_account = by_fk_loader(actor, Opportunity, "account_id", ["created_at", "id"])
+        self.orders_by_account = by_fk_loader(actor, Order, "account_id", ["created_at", "number"])
+        self.orders_by_quote = by_fk_loader(actor, Order, "quote_id", ["created_at", "number"])
+        self.orders_by_opportunity = by_fk_loader(actor, Order, "opportunity_id", ["created_at", "number"])
+        self.order_items_by_order = by_fk_loader(actor, OrderItem, "order_id", ["position"])
+        self.order_items_by_quote_line = by_fk_loader(actor, OrderItem, "quote_line_id", ["id"])
+        self.order_events_by_order = by_fk_loader(actor, OrderEvent, "order_id", ["id"])
+        self.components_by_product = by_fk_loader(actor, ProductComponent, "bundle_id", ["position"])

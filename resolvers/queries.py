@@ -1,0 +1,230 @@
+"""Root query fields: by-id lookups, cursor connections, the preview and the viewer."""
+
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.auth import Permission as P
+from app.errors import DomainError, error_list, invalid
+from app.services import registry
+from app.services.common import parse_id, scoped
+from app.services.listing import paginate
+from models import Account as AccountModel
+from models import Opportunity as OpportunityModel
+from models import Order as OrderModel
+from models import OrderEvent as OrderEventModel
+from models import Product as ProductModel
+from models import Quote as QuoteModel
+from resolvers.common import actor_of, input_to_dict
+from schema.common import Connection, Edge, PageInfo, UserError, Viewer
+from schema.enums import SortDirection
+from schema.inputs import (
+    AccountFilter,
+    CreateOrdersFromQuoteInput,
+    NameSort,
+    OpportunityFilter,
+    OrderFilter,
+    OrderSort,
+    ProductFilter,
+    QuoteFilter,
+    QuoteSort,
+)
+from schema.orders import Order, OrderEvent, OrderItemPreview, OrderPreview, OrdersPreview, Settings
+from schema.sales import Account, Opportunity, Product, Quote, QuoteLine
+
+
+async def _connection(info: Info, queryset: Any, shape: Any, sort: Any, first: int | None, after: str | None) -> Any:
+    field = sort.field.value if sort else "created_at"
+    descending = bool(sort and sort.direction == SortDirection.DESC)
+    page = await paginate(actor_of(info), queryset, field, descending, first, after)
+    edges = [Edge(cursor=c, node=shape(r)) for r, c in zip(page.rows, page.cursors, strict=True)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None),
+        total_count=page.total_count,
+    )
+
+
+async def _one(info: Info, model: Any, object_id: strawberry.ID, shape: Any) -> Any:
+    actor = actor_of(info)
+    actor.require(P.READ)
+    try:
+        uid = parse_id(object_id, model.__name__)
+    except DomainError:
+        return None
+    row = await scoped(actor, model.filter(id=uid)).first()
+    return shape(row) if row else None
+
+
+def _ids(value: Any, what: str, field: str) -> Any:
+    return parse_id(value, what, field)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    async def me(self, info: Info) -> Viewer:
+        actor = actor_of(info)
+        return Viewer(
+            api_key_id=strawberry.ID(str(actor.key_id)) if actor.key_id else None,
+            name=actor.name,
+            role=actor.role,  # type: ignore[arg-type]
+            permissions=sorted(actor.permissions),  # type: ignore[arg-type]
+            account_ids=[strawberry.ID(str(a)) for a in sorted(actor.account_ids, key=str)],
+        )
+
+    @strawberry.field
+    async def settings(self, info: Info) -> Settings:
+        return Settings.from_model(await registry.settings.get(actor_of(info)))
+
+    @strawberry.field
+    async def account(self, info: Info, id: strawberry.ID) -> Account | None:
+        return await _one(info, AccountModel, id, Account.from_model)
+
+    @strawberry.field
+    async def accounts(
+        self, info: Info, first: int | None = 50, after: str | None = None, filter: AccountFilter | None = None,
+        sort: NameSort | None = None,
+    ) -> Connection[Account]:
+        qs = AccountModel.all()
+        if filter and filter.name_contains:
+            qs = qs.filter(name__icontains=filter.name_contains)
+        return await _connection(info, qs, Account.from_model, sort, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def product(self, info: Info, id: strawberry.ID) -> Product | None:
+        return await _one(info, ProductModel, id, Product.from_model)
+
+    @strawberry.field
+    async def products(
+        self, info: Info, first: int | None = 50, after: str | None = None, filter: ProductFilter | None = None,
+        sort: NameSort | None = None,
+    ) -> Connection[Product]:
+        f = input_to_dict(filter) if filter else {}
+        qs = ProductModel.all()
+        if f.get("family"):
+            qs = qs.filter(family=f["family"])
+        if f.get("type"):
+            qs = qs.filter(type=f["type"])
+        if f.get("name_contains"):
+            qs = qs.filter(name__icontains=f["name_contains"])
+        return await _connection(info, qs, Product.from_model, sort, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
+        return await _one(info, OpportunityModel, id, Opportunity.from_model)
+
+    @strawberry.field
+    async def opportunities(
+        self, info: Info, first: int | None = 50, after: str | None = None,
+        filter: OpportunityFilter | None = None, sort: NameSort | None = None,
+    ) -> Connection[Opportunity]:
+        f = input_to_dict(filter) if filter else {}
+        qs = OpportunityModel.all()
+        if f.get("account_id"):
+            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+        if f.get("stage"):
+            qs = qs.filter(stage__in=f["stage"])
+        return await _connection(info, qs, Opportunity.from_model, sort, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def quote(self, info: Info, id: strawberry.ID) -> Quote | None:
+        return await _one(info, QuoteModel, id, Quote.from_model)
+
+    @strawberry.field
+    async def quotes(
+        self, info: Info, first: int | None = 50, after: str | None = None, filter: QuoteFilter | None = None,
+        sort: QuoteSort | None = None,
+    ) -> Connection[Quote]:
+        f = input_to_dict(filter) if filter else {}
+        qs = QuoteModel.all()
+        if f.get("status"):
+            qs = qs.filter(status__in=f["status"])
+        if f.get("account_id"):
+            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+        if f.get("opportunity_id"):
+            qs = qs.filter(opportunity_id=_ids(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
+        if f.get("is_primary") is not None:
+            qs = qs.filter(is_primary=f["is_primary"])
+        return await _connection(info, qs, Quote.from_model, sort, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def order(self, info: Info, id: strawberry.ID) -> Order | None:
+        return await _one(info, OrderModel, id, Order.from_model)
+
+    @strawberry.field
+    async def orders(
+        self, info: Info, first: int | None = 50, after: str | None = None, filter: OrderFilter | None = None,
+        sort: OrderSort | None = None,
+    ) -> Connection[Order]:
+        f = input_to_dict(filter) if filter else {}
+        qs = OrderModel.all()
+        if f.get("status"):
+            qs = qs.filter(status__in=f["status"])
+        if f.get("account_id"):
+            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+        if f.get("quote_id"):
+            qs = qs.filter(quote_id=_ids(f["quote_id"], "Quote", "filter.quoteId"))
+        if f.get("opportunity_id"):
+            qs = qs.filter(opportunity_id=_ids(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
+        return await _connection(info, qs, Order.from_model, sort, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def order_events(
+        self, info: Info, order_id: strawberry.ID | None = None, after: str | None = None, first: int | None = 50
+    ) -> Connection[OrderEvent]:
+        """The event log in its one total order; the cursor is the event's position."""
+        qs = OrderEventModel.all()
+        if order_id is not None:
+            qs = qs.filter(order_id=_ids(order_id, "Order", "orderId"))
+        actor = actor_of(info)
+        actor.require(P.READ)
+        qs = scoped(actor, qs)
+        total = await qs.count()
+        if after:
+            if not after.isdigit():
+                raise invalid("The cursor is not one this API gave out.", "after")
+            qs = qs.filter(id__gt=int(after))
+        limit = min(first if first is not None and first >= 0 else 50, 100)
+        rows = await qs.order_by("id").limit(limit + 1)
+        edges = [Edge(cursor=str(r.id), node=OrderEvent.from_model(r)) for r in rows[:limit]]
+        return Connection(
+            edges=edges,
+            page_info=PageInfo(has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else after),
+            total_count=total,
+        )
+
+    @strawberry.field
+    async def preview_orders_from_quote(self, info: Info, input: CreateOrdersFromQuoteInput) -> OrdersPreview:
+        """O11: what createOrdersFromQuote would create, with its errors; writes nothing."""
+        try:
+            quote, plan = await registry.ordering.preview(actor_of(info), input_to_dict(input))
+        except DomainError as error:
+            return OrdersPreview(
+                orders=[], total_amount=Decimal("0.00"), errors=[UserError.from_domain(e) for e in error_list(error)]
+            )
+        orders = []
+        for planned in plan:
+            items = [
+                OrderItemPreview(
+                    quantity=i.quantity, list_price=i.line.list_price, unit_price=i.unit_price,
+                    total_price=i.total_price, unprorated_net_price=i.unprorated_net_price,
+                    start_date=i.start_date, end_date=i.end_date,
+                    billing_frequency=i.billing_frequency,  # type: ignore[arg-type]
+                    product=Product.from_model(i.product), quote_line=QuoteLine.from_model(i.line),
+                    required_by_quote_line_id=strawberry.ID(str(i.line.required_by_id))  # type: ignore[attr-defined]
+                    if i.line.required_by_id  # type: ignore[attr-defined]
+                    else None,
+                )
+                for i in planned.items
+            ]
+            orders.append(
+                OrderPreview(
+                    split_key=planned.split_key, start_date=planned.start_date, end_date=planned.end_date,
+                    total_amount=planned.total_amount, currency=quote.currency, items=items,
+                )
+            )
+        total = sum((o.total_amount for o in orders), Decimal("0.00"))
+        return OrdersPreview(orders=orders, total_amount=total, errors=[])

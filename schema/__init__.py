@@ -1,0 +1,1 @@
+"""Strawberry types, inputs, enums and scalars, and the root schema (schema/root.py)."""

@@ -1,0 +1,231 @@
+"""Object types of the order side: orders, items, events, previews, settings and keys."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from schema.common import UserError
+from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
+from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders
+
+
+@strawberry.type
+class Order:
+    id: strawberry.ID
+    number: str
+    status: OrderStatus
+    type: OrderType
+    version: int
+    activated: bool
+    activated_at: datetime | None
+    activated_by: str | None
+    contracted: bool
+    start_date: date | None
+    end_date: date | None
+    total_amount: Decimal
+    currency: str
+    payment_terms: str | None
+    billing_frequency: BillingFrequency | None
+    renewal_uplift_percent: Decimal | None
+    renewal_term: int | None
+    po_number: str | None
+    split_key: str | None
+    created_at: datetime
+    updated_at: datetime
+    account_id: strawberry.Private[Any]
+    quote_id: strawberry.Private[Any]
+    opportunity_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Order":
+        return cls(
+            id=strawberry.ID(str(m.id)), number=m.number, status=m.status, type=m.type, version=m.version,
+            activated=m.activated_at is not None, activated_at=m.activated_at, activated_by=m.activated_by,
+            contracted=m.contracted, start_date=m.start_date, end_date=m.end_date, total_amount=m.total_amount,
+            currency=m.currency, payment_terms=m.payment_terms, billing_frequency=m.billing_frequency,
+            renewal_uplift_percent=m.renewal_uplift_percent, renewal_term=m.renewal_term, po_number=m.po_number,
+            split_key=m.split_key, created_at=m.created_at, updated_at=m.updated_at, account_id=m.account_id,
+            quote_id=m.quote_id, opportunity_id=m.opportunity_id,
+        )
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account:
+        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+
+    @strawberry.field
+    async def quote(self, info: Info) -> Quote | None:
+        if self.quote_id is None:
+            return None
+        row = await loaders(info).quote_by_id.load(self.quote_id)
+        return Quote.from_model(row) if row else None
+
+    @strawberry.field
+    async def opportunity(self, info: Info) -> Opportunity | None:
+        if self.opportunity_id is None:
+            return None
+        row = await loaders(info).opportunity_by_id.load(self.opportunity_id)
+        return Opportunity.from_model(row) if row else None
+
+    @strawberry.field
+    async def items(self, info: Info) -> list["OrderItem"]:
+        return [OrderItem.from_model(i) for i in await loaders(info).order_items_by_order.load(self.id)]
+
+    @strawberry.field
+    async def events(self, info: Info) -> list["OrderEvent"]:
+        return [OrderEvent.from_model(e) for e in await loaders(info).order_events_by_order.load(self.id)]
+
+
+@strawberry.type
+class OrderItem:
+    id: strawberry.ID
+    quantity: Decimal
+    list_price: Decimal
+    unit_price: Decimal
+    total_price: Decimal
+    unprorated_net_price: Decimal | None
+    subscription_term: int | None
+    start_date: date | None
+    end_date: date | None
+    billing_frequency: BillingFrequency | None
+    activated: bool
+    contracted: bool
+    segment_key: str | None
+    segment_index: int | None
+    discount_schedule: JSON | None
+    order_id: strawberry.Private[Any]
+    product_id: strawberry.Private[Any]
+    quote_line_id: strawberry.Private[Any]
+    required_by_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "OrderItem":
+        return cls(
+            id=strawberry.ID(str(m.id)), quantity=m.quantity, list_price=m.list_price, unit_price=m.unit_price,
+            total_price=m.total_price, unprorated_net_price=m.unprorated_net_price,
+            subscription_term=m.subscription_term, start_date=m.start_date, end_date=m.end_date,
+            billing_frequency=m.billing_frequency, activated=m.activated, contracted=m.contracted,
+            segment_key=m.segment_key, segment_index=m.segment_index, discount_schedule=m.discount_schedule,
+            order_id=m.order_id, product_id=m.product_id, quote_line_id=m.quote_line_id,
+            required_by_id=m.required_by_id,
+        )
+
+    @strawberry.field
+    async def order(self, info: Info) -> Order:
+        return Order.from_model(await loaders(info).order_by_id.load(self.order_id))
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product:
+        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+
+    @strawberry.field
+    async def quote_line(self, info: Info) -> QuoteLine | None:
+        if self.quote_line_id is None:
+            return None
+        row = await loaders(info).quote_line_by_id.load(self.quote_line_id)
+        return QuoteLine.from_model(row) if row else None
+
+    @strawberry.field
+    async def required_by(self, info: Info) -> "OrderItem | None":
+        if self.required_by_id is None:
+            return None
+        row = await loaders(info).order_item_by_id.load(self.required_by_id)
+        return OrderItem.from_model(row) if row else None
+
+
+@strawberry.type
+class OrderEvent:
+    id: strawberry.ID
+    cursor: str
+    type: OrderEventType
+    at: datetime
+    actor: str | None
+    previous_status: OrderStatus | None
+    status: OrderStatus | None
+    version: int | None
+    changes: JSON | None
+    order_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "OrderEvent":
+        return cls(
+            id=strawberry.ID(str(m.id)), cursor=str(m.id), type=m.type, at=m.at, actor=m.actor,
+            previous_status=m.previous_status, status=m.status, version=m.version, changes=m.changes,
+            order_id=m.order_id,
+        )
+
+    @strawberry.field
+    async def order(self, info: Info) -> Order | None:
+        if self.order_id is None:
+            return None
+        row = await loaders(info).order_by_id.load(self.order_id)
+        return Order.from_model(row) if row else None
+
+
+@strawberry.type
+class OrderItemPreview:
+    quantity: Decimal
+    list_price: Decimal
+    unit_price: Decimal
+    total_price: Decimal
+    unprorated_net_price: Decimal | None
+    start_date: date | None
+    end_date: date | None
+    billing_frequency: BillingFrequency | None
+    product: Product
+    quote_line: QuoteLine
+    required_by_quote_line_id: strawberry.ID | None
+
+
+@strawberry.type
+class OrderPreview:
+    split_key: str | None
+    start_date: date | None
+    end_date: date | None
+    total_amount: Decimal
+    currency: str
+    items: list[OrderItemPreview]
+
+
+@strawberry.type
+class OrdersPreview:
+    orders: list[OrderPreview]
+    total_amount: Decimal
+    errors: list[UserError]
+
+
+@strawberry.type
+class Settings:
+    allow_multiple_orders: bool
+    require_approved_quote: bool
+    order_on_stage: OpportunityStage | None
+    renewal_lead_days: int
+    create_renewal_quote: bool
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Settings":
+        return cls(
+            allow_multiple_orders=m.allow_multiple_orders, require_approved_quote=m.require_approved_quote,
+            order_on_stage=m.order_on_stage, renewal_lead_days=m.renewal_lead_days,
+            create_renewal_quote=m.create_renewal_quote,
+        )
+
+
+@strawberry.type
+class ApiKey:
+    id: strawberry.ID
+    name: str
+    role: Role
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @classmethod
+    def from_model(cls, m: Any) -> "ApiKey":
+        return cls(
+            id=strawberry.ID(str(m.id)), name=m.name, role=m.role, prefix=m.prefix, created_at=m.created_at,
+            revoked_at=m.revoked_at,
+        )

@@ -1,0 +1,110 @@
+"""Mutation payloads: the changed objects plus `errors: [UserError!]!` (API.md, Conventions)."""
+
+import strawberry
+
+from schema.common import UserError
+from schema.orders import ApiKey, Order, Settings
+from schema.sales import Account, Opportunity, Product, Quote
+
+
+@strawberry.type
+class UpdateSettingsPayload:
+    errors: list[UserError]
+    settings: Settings | None = None
+
+
+@strawberry.type
+class CreateApiKeyPayload:
+    errors: list[UserError]
+    api_key: ApiKey | None = None
+    secret: str | None = strawberry.field(default=None, description="Shown once; only its hash is stored.")
+
+
+@strawberry.type
+class CreateAccountPayload:
+    errors: list[UserError]
+    account: Account | None = None
+
+
+@strawberry.type
+class CreateProductPayload:
+    errors: list[UserError]
+    product: Product | None = None
+
+
+@strawberry.type
+class CreateOpportunityPayload:
+    errors: list[UserError]
+    opportunity: Opportunity | None = None
+
+
+@strawberry.type
+class UpdateOpportunityStagePayload:
+    errors: list[UserError]
+    opportunity: Opportunity | None = None
+
+
+@strawberry.type
+class CreateQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class UpdateQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class SubmitQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class ApproveQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class DenyQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class PresentQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class AcceptQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class RejectQuotePayload:
+    errors: list[UserError]
+    quote: Quote | None = None
+
+
+@strawberry.type
+class CreateOrdersFromQuotePayload:
+    errors: list[UserError]
+    orders: list[Order] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class CreateOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class UpdateOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None

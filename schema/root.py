@@ -1,0 +1,33 @@
+"""The root Schema: Query, Mutation and the extensions every operation passes through."""
+
+from decimal import Decimal
+
+import strawberry
+from strawberry.extensions import MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
+
+from app.extensions import Authentication, ErrorMasking
+from resolvers.mutations import Mutation
+from resolvers.queries import Query
+from schema.scalars import DecimalScalar
+
+MAX_QUERY_DEPTH = 10
+MAX_TOKENS = 5000
+
+
+def build_schema(max_depth: int = MAX_QUERY_DEPTH) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        scalar_overrides={Decimal: DecimalScalar},
+        config=StrawberryConfig(),
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=max_depth),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            Authentication,
+            ErrorMasking,
+        ],
+    )
+
+
+schema = build_schema()

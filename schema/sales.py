@@ -1,0 +1,260 @@
+"""Object types of the sales side: accounts, products, opportunities, quotes and their lines."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from schema.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, QuoteStatus
+
+if TYPE_CHECKING:
+    from schema.orders import Order, OrderItem
+
+OrderRef = Annotated["Order", strawberry.lazy("schema.orders")]
+OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
+
+
+def loaders(info: Info) -> Any:
+    return info.context.loaders
+
+
+@strawberry.type
+class Account:
+    id: strawberry.ID
+    name: str
+    currency: str
+    credit_limit: Decimal | None
+    payment_terms: str | None
+    billing_frequency: BillingFrequency | None
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Account":
+        return cls(
+            id=strawberry.ID(str(m.id)), name=m.name, currency=m.currency, credit_limit=m.credit_limit,
+            payment_terms=m.payment_terms, billing_frequency=m.billing_frequency, created_at=m.created_at,
+        )
+
+    @strawberry.field
+    async def opportunities(self, info: Info) -> list["Opportunity"]:
+        return [Opportunity.from_model(o) for o in await loaders(info).opportunities_by_account.load(self.id)]
+
+    @strawberry.field
+    async def quotes(self, info: Info) -> list["Quote"]:
+        return [Quote.from_model(q) for q in await loaders(info).quotes_by_account.load(self.id)]
+
+    @strawberry.field
+    async def orders(self, info: Info) -> list[OrderRef]:
+        from schema.orders import Order
+
+        return [Order.from_model(o) for o in await loaders(info).orders_by_account.load(self.id)]
+
+
+@strawberry.type
+class ProductComponent:
+    quantity: Decimal
+    product_id: strawberry.Private[Any]
+
+    @strawberry.field
+    async def product(self, info: Info) -> "Product":
+        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+
+
+@strawberry.type
+class Product:
+    id: strawberry.ID
+    sku: str
+    name: str
+    family: str | None
+    type: ProductType
+    default_subscription_term: int | None
+    billing_frequency: BillingFrequency | None
+    active: bool
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Product":
+        return cls(
+            id=strawberry.ID(str(m.id)), sku=m.sku, name=m.name, family=m.family, type=m.type,
+            default_subscription_term=m.default_subscription_term, billing_frequency=m.billing_frequency,
+            active=m.active,
+        )
+
+    @strawberry.field
+    async def components(self, info: Info) -> list[ProductComponent]:
+        rows = await loaders(info).components_by_product.load(self.id)
+        return [ProductComponent(quantity=r.quantity, product_id=r.component_id) for r in rows]
+
+
+@strawberry.type
+class Opportunity:
+    id: strawberry.ID
+    name: str
+    stage: OpportunityStage
+    close_date: date | None
+    created_at: datetime
+    account_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Opportunity":
+        return cls(
+            id=strawberry.ID(str(m.id)), name=m.name, stage=m.stage, close_date=m.close_date,
+            created_at=m.created_at, account_id=m.account_id,
+        )
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account:
+        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+
+    @strawberry.field
+    async def quotes(self, info: Info) -> list["Quote"]:
+        return [Quote.from_model(q) for q in await loaders(info).quotes_by_opportunity.load(self.id)]
+
+    @strawberry.field
+    async def primary_quote(self, info: Info) -> "Quote | None":
+        rows = await loaders(info).primary_quotes_by_opportunity.load(self.id)
+        return Quote.from_model(rows[0]) if rows else None
+
+    @strawberry.field
+    async def orders(self, info: Info) -> list[OrderRef]:
+        from schema.orders import Order
+
+        return [Order.from_model(o) for o in await loaders(info).orders_by_opportunity.load(self.id)]
+
+
+@strawberry.type
+class Quote:
+    id: strawberry.ID
+    number: str
+    status: QuoteStatus
+    is_primary: bool
+    start_date: date | None
+    subscription_term: int | None
+    billing_frequency: BillingFrequency | None
+    order_by: OrderByField | None
+    order_by_quote_line_group: bool
+    renewal_uplift_percent: Decimal | None
+    renewal_term: int | None
+    currency: str
+    payment_terms: str | None
+    total: Decimal
+    created_at: datetime
+    updated_at: datetime
+    account_id: strawberry.Private[Any]
+    opportunity_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Quote":
+        return cls(
+            id=strawberry.ID(str(m.id)), number=m.number, status=m.status, is_primary=m.is_primary,
+            start_date=m.start_date, subscription_term=m.subscription_term, billing_frequency=m.billing_frequency,
+            order_by=m.order_by, order_by_quote_line_group=m.order_by_quote_line_group,
+            renewal_uplift_percent=m.renewal_uplift_percent, renewal_term=m.renewal_term, currency=m.currency,
+            payment_terms=m.payment_terms, total=m.total, created_at=m.created_at, updated_at=m.updated_at,
+            account_id=m.account_id, opportunity_id=m.opportunity_id,
+        )
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account:
+        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+
+    @strawberry.field
+    async def opportunity(self, info: Info) -> Opportunity:
+        return Opportunity.from_model(await loaders(info).opportunity_by_id.load(self.opportunity_id))
+
+    @strawberry.field
+    async def lines(self, info: Info) -> list["QuoteLine"]:
+        return [QuoteLine.from_model(line) for line in await loaders(info).quote_lines_by_quote.load(self.id)]
+
+    @strawberry.field
+    async def groups(self, info: Info) -> list["QuoteLineGroup"]:
+        return [QuoteLineGroup.from_model(g) for g in await loaders(info).quote_line_groups_by_quote.load(self.id)]
+
+    @strawberry.field
+    async def orders(self, info: Info) -> list[OrderRef]:
+        from schema.orders import Order
+
+        return [Order.from_model(o) for o in await loaders(info).orders_by_quote.load(self.id)]
+
+
+@strawberry.type
+class QuoteLineGroup:
+    id: strawberry.ID
+    key: str
+    name: str
+    start_date: date | None
+    subscription_term: int | None
+    billing_frequency: BillingFrequency | None
+
+    @classmethod
+    def from_model(cls, m: Any) -> "QuoteLineGroup":
+        return cls(
+            id=strawberry.ID(str(m.id)), key=m.key, name=m.name, start_date=m.start_date,
+            subscription_term=m.subscription_term, billing_frequency=m.billing_frequency,
+        )
+
+
+@strawberry.type
+class QuoteLine:
+    id: strawberry.ID
+    key: str | None
+    quantity: Decimal
+    ordered_quantity: Decimal
+    remaining_quantity: Decimal
+    list_price: Decimal
+    discount_percent: Decimal | None
+    unit_price: Decimal
+    total_price: Decimal
+    start_date: date | None
+    end_date: date | None
+    subscription_term: int | None
+    effective_term: int | None
+    billing_frequency: BillingFrequency | None
+    optional: bool
+    segment_key: str | None
+    segment_index: int | None
+    product_id: strawberry.Private[Any]
+    quote_id: strawberry.Private[Any]
+    group_id: strawberry.Private[Any]
+    required_by_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "QuoteLine":
+        return cls(
+            id=strawberry.ID(str(m.id)), key=m.key, quantity=m.quantity, ordered_quantity=m.ordered_quantity,
+            remaining_quantity=m.quantity - m.ordered_quantity, list_price=m.list_price,
+            discount_percent=m.discount_percent, unit_price=m.unit_price, total_price=m.total_price,
+            start_date=m.start_date, end_date=m.end_date, subscription_term=m.subscription_term,
+            effective_term=m.effective_term, billing_frequency=m.billing_frequency, optional=m.optional,
+            segment_key=m.segment_key, segment_index=m.segment_index, product_id=m.product_id,
+            quote_id=m.quote_id, group_id=m.group_id, required_by_id=m.required_by_id,
+        )
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product:
+        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+
+    @strawberry.field
+    async def quote(self, info: Info) -> Quote:
+        return Quote.from_model(await loaders(info).quote_by_id.load(self.quote_id))
+
+    @strawberry.field
+    async def group(self, info: Info) -> QuoteLineGroup | None:
+        if self.group_id is None:
+            return None
+        row = await loaders(info).quote_line_group_by_id.load(self.group_id)
+        return QuoteLineGroup.from_model(row) if row else None
+
+    @strawberry.field
+    async def required_by(self, info: Info) -> "QuoteLine | None":
+        if self.required_by_id is None:
+            return None
+        row = await loaders(info).quote_line_by_id.load(self.required_by_id)
+        return QuoteLine.from_model(row) if row else None
+
+    @strawberry.field
+    async def order_items(self, info: Info) -> list[OrderItemRef]:
+        from schema.orders import OrderItem
+
+        return [OrderItem.from_model(i) for i in await loaders(info).order_items_by_quote_line.load(self.id)]
