@@ -229,6 +229,8 @@ class Migration(migrations.Migration):
                 ('unit_price', fields.DecimalField(max_digits=20, decimal_places=6)),
                 ('unit_price_given', fields.BooleanField(default=False)),
                 ('total_price', fields.DecimalField(max_digits=18, decimal_places=2)),
+                ('given_start_date', fields.DateField(null=True)),
+                ('given_end_date', fields.DateField(null=True)),
                 ('start_date', fields.DateField(null=True)),
                 ('end_date', fields.DateField(null=True)),
                 ('subscription_term', fields.IntField(null=True)),
