@@ -77,9 +77,7 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
-            raise DomainError(
-                ErrorCode.FORBIDDEN, f"This API key ({self.role}) lacks the {permission} permission."
-            )
+            raise DomainError(ErrorCode.FORBIDDEN, f"This API key ({self.role}) lacks the {permission} permission.")
 
     @property
     def label(self) -> str:
@@ -110,9 +108,7 @@ async def authenticate(secret: str | None) -> Actor | None:
     """S1: a key is found by the hash of its secret; revoked or unknown keys give None."""
     if not secret:
         return None
-    key = await ApiKey.get_or_none(key_hash=hash_key(secret), revoked_at=None).prefetch_related(
-        "account_grants"
-    )
+    key = await ApiKey.get_or_none(key_hash=hash_key(secret), revoked_at=None).prefetch_related("account_grants")
     if key is None:
         return None
     grants = frozenset(g.account_id for g in key.account_grants)  # type: ignore[attr-defined]

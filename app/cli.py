@@ -16,11 +16,11 @@ def _serve(args: argparse.Namespace, config: Config) -> None:
     from app.main import create_app
 
     uvicorn.run(
-        create_app(config),
+        create_app(config, first_run_key=True),
         host=args.host or config.host,
         port=args.port or config.port,
         log_level=config.log_level,
-        ws="websockets",
+        ws="websockets-sansio",
         timeout_graceful_shutdown=10,
     )
 

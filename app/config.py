@@ -8,7 +8,7 @@ def normalise_database_url(url: str) -> str:
     """Accept the URL spellings people paste (postgresql://, postgresql+asyncpg://) for Tortoise."""
     for prefix in ("postgresql+asyncpg://", "postgresql://", "asyncpg://"):
         if url.startswith(prefix):
-            return "postgres://" + url[len(prefix):]
+            return "postgres://" + url[len(prefix) :]
     return url
 
 

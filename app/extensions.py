@@ -4,8 +4,8 @@ import logging
 import uuid
 from collections.abc import Iterator
 
-from graphql import GraphQLError
 from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
 from app.errors import DomainError
@@ -32,9 +32,7 @@ class Authentication(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context.context
-        if getattr(context, "actor", None) is None and not _only_introspection(
-            self.execution_context.graphql_document
-        ):
+        if getattr(context, "actor", None) is None and not _only_introspection(self.execution_context.graphql_document):
             self.execution_context.result = GraphQLExecutionResult(
                 data=None,
                 errors=[
@@ -76,7 +74,9 @@ class ErrorMasking(MaskErrors):
             if isinstance(original, DomainError):
                 result.append(
                     GraphQLError(
-                        original.message, nodes=error.nodes, path=error.path,
+                        original.message,
+                        nodes=error.nodes,
+                        path=error.path,
                         extensions={"code": str(original.code), "field": original.field},
                     )
                 )

@@ -18,6 +18,8 @@ from app.auth import authenticate, parse_authorization
 from app.config import Config
 from app.services.admin import ApiKeyService
 from app.services.common import ensure_reference_data
+from models import ApiKey
+from models.enums import Role
 from resolvers.context import Context
 from schema.root import build_schema
 
@@ -25,7 +27,7 @@ log = logging.getLogger("ordergraph")
 
 
 class GraphQLView(GraphQL):
-    async def get_context(self, request: Any, response: Any = None) -> Context:
+    async def get_context(self, request: Any, response: Any = None) -> Context:  # type: ignore[override]
         secret = parse_authorization(request.headers.get("authorization"))
         return Context(request=request, response=response, actor=await authenticate(secret))
 
@@ -43,23 +45,31 @@ async def ready(_: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "database": "reachable"})
 
 
-async def start_database(config: Config, migrate: bool = True) -> None:
+async def start_database(config: Config, migrate: bool = True, first_run_key: bool = False) -> None:
     if migrate:
         await db.run_migrations(config.database_url)
     await db.init_orm(config.database_url)
     await ensure_reference_data()
     if config.bootstrap_admin_key:
         await ApiKeyService().ensure_bootstrap(config.bootstrap_admin_key)
+    elif first_run_key and not await ApiKey.exists():
+        # A newcomer's first start: one admin key, shown once, so the README walkthrough can begin.
+        _, secret = await ApiKeyService().create(None, Role.ADMIN, "first-run admin")
+        print(
+            "\n  ordergraph: first start, created an ADMIN API key (shown once, stored hashed):\n"
+            f"\n      {secret}\n\n  Send it as 'Authorization: Bearer <key>'.\n",
+            flush=True,
+        )
 
 
-def create_app(config: Config | None = None, manage_database: bool = True) -> Starlette:
+def create_app(config: Config | None = None, manage_database: bool = True, first_run_key: bool = False) -> Starlette:
     """`manage_database=False` leaves the ORM to the caller (the test suite opens it once)."""
     config = config or Config.from_env()
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         if manage_database:
-            await start_database(config)
+            await start_database(config, first_run_key=first_run_key)
         try:
             yield
         finally:

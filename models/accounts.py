@@ -1,5 +1,7 @@
 """Customers."""
 
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -8,6 +10,7 @@ from models.enums import BillingFrequency
 
 
 class Account(Model):
+    owner_key_id: UUID | None
     id = uuid_pk()
     name = fields.CharField(max_length=255, db_index=True)
     currency = fields.CharField(max_length=3, default="USD")

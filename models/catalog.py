@@ -1,5 +1,7 @@
 """Products, bundles and price books."""
 
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -24,6 +26,8 @@ class Product(Model):
 
 class ProductComponent(Model):
     # A bundle's component: quoting or ordering the bundle adds the component as a child line.
+    bundle_id: UUID
+    component_id: UUID
 
     id = uuid_pk()
     bundle: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
@@ -51,6 +55,8 @@ class PriceBook(Model):
 
 
 class PriceBookEntry(Model):
+    price_book_id: UUID
+    product_id: UUID
     id = uuid_pk()
     price_book: fields.ForeignKeyRelation[PriceBook] = fields.ForeignKeyField(
         "models.PriceBook", related_name="entries", on_delete=fields.CASCADE, db_index=True

@@ -1,5 +1,8 @@
 """The audit and event log (D4): one row per change, written in the change's transaction."""
 
+from typing import Any
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -9,6 +12,8 @@ from models.enums import OrderEventType, OrderStatus
 class OrderEvent(Model):
     # An increasing integer rather than a UUID: the id is the event's position in one total
     # order, which subscribers resume from and de-duplicate on.
+    order_id: UUID | None
+    account_id: UUID | None
     id = fields.BigIntField(primary_key=True)
     type = fields.CharEnumField(OrderEventType, max_length=30, db_index=True)
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
@@ -23,7 +28,7 @@ class OrderEvent(Model):
     previous_status = fields.CharEnumField(OrderStatus, max_length=20, null=True)
     status = fields.CharEnumField(OrderStatus, max_length=20, null=True)
     version = fields.IntField(null=True)
-    changes = fields.JSONField(null=True)
+    changes: Any = fields.JSONField(null=True)
 
     class Meta:
         table = "order_event"

@@ -1,5 +1,8 @@
 """Orders and their items ("order products")."""
 
+from typing import Any
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -8,6 +11,9 @@ from models.enums import BillingFrequency, OrderStatus, OrderType
 
 
 class Order(Model):
+    account_id: UUID
+    opportunity_id: UUID | None
+    quote_id: UUID | None
     id = uuid_pk()
     number = fields.CharField(max_length=20, unique=True)
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -45,6 +51,10 @@ class Order(Model):
 
 
 class OrderItem(Model):
+    order_id: UUID
+    product_id: UUID
+    quote_line_id: UUID | None
+    required_by_id: UUID | None
     id = uuid_pk()
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="items", on_delete=fields.CASCADE, db_index=True
@@ -73,7 +83,7 @@ class OrderItem(Model):
     segment_key = fields.CharField(max_length=100, null=True, db_index=True)
     segment_index = fields.IntField(null=True)
     # O6: snapshotted from the quote line, later edits of the schedule do not reach the order.
-    discount_schedule = fields.JSONField(null=True)
+    discount_schedule: Any = fields.JSONField(null=True)
 
     class Meta:
         table = "order_item"

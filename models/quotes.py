@@ -1,5 +1,8 @@
 """Opportunities, quotes, quote line groups and quote lines."""
 
+from typing import Any
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -8,6 +11,7 @@ from models.enums import BillingFrequency, OpportunityStage, OrderByField, Quote
 
 
 class Opportunity(Model):
+    account_id: UUID
     id = uuid_pk()
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Account", related_name="opportunities", on_delete=fields.RESTRICT, db_index=True
@@ -23,6 +27,8 @@ class Opportunity(Model):
 
 
 class Quote(Model):
+    opportunity_id: UUID
+    account_id: UUID
     id = uuid_pk()
     number = fields.CharField(max_length=20, unique=True)
     opportunity: fields.ForeignKeyRelation[Opportunity] = fields.ForeignKeyField(
@@ -52,6 +58,7 @@ class Quote(Model):
 
 
 class QuoteLineGroup(Model):
+    quote_id: UUID
     id = uuid_pk()
     quote: fields.ForeignKeyRelation[Quote] = fields.ForeignKeyField(
         "models.Quote", related_name="groups", on_delete=fields.CASCADE, db_index=True
@@ -69,6 +76,10 @@ class QuoteLineGroup(Model):
 
 
 class QuoteLine(Model):
+    quote_id: UUID
+    group_id: UUID | None
+    product_id: UUID
+    required_by_id: UUID | None
     id = uuid_pk()
     quote: fields.ForeignKeyRelation[Quote] = fields.ForeignKeyField(
         "models.Quote", related_name="lines", on_delete=fields.CASCADE, db_index=True
@@ -103,7 +114,7 @@ class QuoteLine(Model):
     optional = fields.BooleanField(default=False)
     segment_key = fields.CharField(max_length=100, null=True, db_index=True)
     segment_index = fields.IntField(null=True)
-    discount_schedule = fields.JSONField(null=True)
+    discount_schedule: Any = fields.JSONField(null=True)
 
     class Meta:
         table = "quote_line"

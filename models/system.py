@@ -1,5 +1,7 @@
 """Organisation settings, API keys and the counters behind human numbers."""
 
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -42,6 +44,8 @@ class ApiKey(Model):
 
 class ApiKeyAccount(Model):
     # The accounts a scoped key (PARTNER, SALES_REP) is granted.
+    api_key_id: UUID
+    account_id: UUID
 
     id = uuid_pk()
     api_key: fields.ForeignKeyRelation[ApiKey] = fields.ForeignKeyField(

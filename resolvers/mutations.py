@@ -25,7 +25,9 @@ class Mutation:
     @strawberry.mutation
     async def update_settings(self, info: Info, input: i.UpdateSettingsInput) -> p.UpdateSettingsPayload:
         return await run_mutation(
-            info, p.UpdateSettingsPayload, lambda a: registry.settings.update(a, input_to_dict(input)),
+            info,
+            p.UpdateSettingsPayload,
+            lambda a: registry.settings.update(a, input_to_dict(input)),
             lambda s: {"settings": Settings.from_model(s)},
         )
 
@@ -33,7 +35,8 @@ class Mutation:
     async def create_api_key(self, info: Info, input: i.CreateApiKeyInput) -> p.CreateApiKeyPayload:
         data = input_to_dict(input)
         return await run_mutation(
-            info, p.CreateApiKeyPayload,
+            info,
+            p.CreateApiKeyPayload,
             lambda a: registry.api_keys.create(a, input.role, data.get("name") or "", data.get("account_ids")),  # type: ignore[arg-type]
             lambda r: {"api_key": ApiKey.from_model(r[0]), "secret": r[1]},
         )
@@ -41,21 +44,27 @@ class Mutation:
     @strawberry.mutation
     async def create_account(self, info: Info, input: i.CreateAccountInput) -> p.CreateAccountPayload:
         return await run_mutation(
-            info, p.CreateAccountPayload, lambda a: registry.accounts.create(a, input_to_dict(input)),
+            info,
+            p.CreateAccountPayload,
+            lambda a: registry.accounts.create(a, input_to_dict(input)),
             lambda m: {"account": Account.from_model(m)},
         )
 
     @strawberry.mutation
     async def create_product(self, info: Info, input: i.CreateProductInput) -> p.CreateProductPayload:
         return await run_mutation(
-            info, p.CreateProductPayload, lambda a: registry.products.create(a, input_to_dict(input)),
+            info,
+            p.CreateProductPayload,
+            lambda a: registry.products.create(a, input_to_dict(input)),
             lambda m: {"product": Product.from_model(m)},
         )
 
     @strawberry.mutation
     async def create_opportunity(self, info: Info, input: i.CreateOpportunityInput) -> p.CreateOpportunityPayload:
         return await run_mutation(
-            info, p.CreateOpportunityPayload, lambda a: registry.opportunities.create(a, input_to_dict(input)),
+            info,
+            p.CreateOpportunityPayload,
+            lambda a: registry.opportunities.create(a, input_to_dict(input)),
             lambda m: {"opportunity": Opportunity.from_model(m)},
         )
 
@@ -64,7 +73,8 @@ class Mutation:
         self, info: Info, input: i.UpdateOpportunityStageInput
     ) -> p.UpdateOpportunityStagePayload:
         return await run_mutation(
-            info, p.UpdateOpportunityStagePayload,
+            info,
+            p.UpdateOpportunityStagePayload,
             lambda a: registry.opportunities.update_stage(a, input.opportunity_id, input.stage),  # type: ignore[arg-type]
             lambda m: {"opportunity": Opportunity.from_model(m)},
         )
@@ -122,7 +132,9 @@ class Mutation:
         self, info: Info, input: i.CreateOrdersFromQuoteInput
     ) -> p.CreateOrdersFromQuotePayload:
         return await run_mutation(
-            info, p.CreateOrdersFromQuotePayload, lambda a: registry.ordering.create(a, input_to_dict(input)),
+            info,
+            p.CreateOrdersFromQuotePayload,
+            lambda a: registry.ordering.create(a, input_to_dict(input)),
             lambda orders: {"orders": [Order.from_model(o) for o in orders]},
         )
 

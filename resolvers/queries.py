@@ -85,7 +85,11 @@ class Query:
 
     @strawberry.field
     async def accounts(
-        self, info: Info, first: int | None = 50, after: str | None = None, filter: AccountFilter | None = None,
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        filter: AccountFilter | None = None,
         sort: NameSort | None = None,
     ) -> Connection[Account]:
         qs = AccountModel.all()
@@ -99,7 +103,11 @@ class Query:
 
     @strawberry.field
     async def products(
-        self, info: Info, first: int | None = 50, after: str | None = None, filter: ProductFilter | None = None,
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        filter: ProductFilter | None = None,
         sort: NameSort | None = None,
     ) -> Connection[Product]:
         f = input_to_dict(filter) if filter else {}
@@ -118,8 +126,12 @@ class Query:
 
     @strawberry.field
     async def opportunities(
-        self, info: Info, first: int | None = 50, after: str | None = None,
-        filter: OpportunityFilter | None = None, sort: NameSort | None = None,
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        filter: OpportunityFilter | None = None,
+        sort: NameSort | None = None,
     ) -> Connection[Opportunity]:
         f = input_to_dict(filter) if filter else {}
         qs = OpportunityModel.all()
@@ -135,7 +147,11 @@ class Query:
 
     @strawberry.field
     async def quotes(
-        self, info: Info, first: int | None = 50, after: str | None = None, filter: QuoteFilter | None = None,
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        filter: QuoteFilter | None = None,
         sort: QuoteSort | None = None,
     ) -> Connection[Quote]:
         f = input_to_dict(filter) if filter else {}
@@ -156,7 +172,11 @@ class Query:
 
     @strawberry.field
     async def orders(
-        self, info: Info, first: int | None = 50, after: str | None = None, filter: OrderFilter | None = None,
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        filter: OrderFilter | None = None,
         sort: OrderSort | None = None,
     ) -> Connection[Order]:
         f = input_to_dict(filter) if filter else {}
@@ -209,11 +229,16 @@ class Query:
         for planned in plan:
             items = [
                 OrderItemPreview(
-                    quantity=i.quantity, list_price=i.line.list_price, unit_price=i.unit_price,
-                    total_price=i.total_price, unprorated_net_price=i.unprorated_net_price,
-                    start_date=i.start_date, end_date=i.end_date,
+                    quantity=i.quantity,
+                    list_price=i.line.list_price,
+                    unit_price=i.unit_price,
+                    total_price=i.total_price,
+                    unprorated_net_price=i.unprorated_net_price,
+                    start_date=i.start_date,
+                    end_date=i.end_date,
                     billing_frequency=i.billing_frequency,  # type: ignore[arg-type]
-                    product=Product.from_model(i.product), quote_line=QuoteLine.from_model(i.line),
+                    product=Product.from_model(i.product),
+                    quote_line=QuoteLine.from_model(i.line),
                     required_by_quote_line_id=strawberry.ID(str(i.line.required_by_id))  # type: ignore[attr-defined]
                     if i.line.required_by_id  # type: ignore[attr-defined]
                     else None,
@@ -222,8 +247,12 @@ class Query:
             ]
             orders.append(
                 OrderPreview(
-                    split_key=planned.split_key, start_date=planned.start_date, end_date=planned.end_date,
-                    total_amount=planned.total_amount, currency=quote.currency, items=items,
+                    split_key=planned.split_key,
+                    start_date=planned.start_date,
+                    end_date=planned.end_date,
+                    total_amount=planned.total_amount,
+                    currency=quote.currency,
+                    items=items,
                 )
             )
         total = sum((o.total_amount for o in orders), Decimal("0.00"))

@@ -4,21 +4,49 @@ from enum import StrEnum
 
 import strawberry
 
-from app.auth import Permission as PermissionEnum
-from app.errors import ErrorCode as ErrorCodeEnum
-from models import enums as m
+from app.auth import Permission
+from app.errors import ErrorCode
+from models.enums import (
+    BillingFrequency,
+    OpportunityStage,
+    OrderByField,
+    OrderEventType,
+    OrderStatus,
+    OrderType,
+    ProductType,
+    QuoteStatus,
+    Role,
+)
 
-ProductType = strawberry.enum(m.ProductType, name="ProductType")
-BillingFrequency = strawberry.enum(m.BillingFrequency, name="BillingFrequency")
-OpportunityStage = strawberry.enum(m.OpportunityStage, name="OpportunityStage")
-QuoteStatus = strawberry.enum(m.QuoteStatus, name="QuoteStatus")
-OrderByField = strawberry.enum(m.OrderByField, name="OrderByField")
-OrderStatus = strawberry.enum(m.OrderStatus, name="OrderStatus")
-OrderType = strawberry.enum(m.OrderType, name="OrderType")
-OrderEventType = strawberry.enum(m.OrderEventType, name="OrderEventType")
-Role = strawberry.enum(m.Role, name="Role")
-ErrorCode = strawberry.enum(ErrorCodeEnum, name="ErrorCode")
-Permission = strawberry.enum(PermissionEnum, name="Permission")
+# The stored enums are the GraphQL enums: strawberry.enum registers the classes themselves.
+for _enum in (
+    ProductType,
+    BillingFrequency,
+    OpportunityStage,
+    QuoteStatus,
+    OrderByField,
+    OrderStatus,
+    OrderType,
+    OrderEventType,
+    Role,
+    ErrorCode,
+    Permission,
+):
+    strawberry.enum(_enum)
+
+__all__ = [
+    "BillingFrequency",
+    "ErrorCode",
+    "OpportunityStage",
+    "OrderByField",
+    "OrderEventType",
+    "OrderStatus",
+    "OrderType",
+    "Permission",
+    "ProductType",
+    "QuoteStatus",
+    "Role",
+]
 
 
 @strawberry.enum

@@ -43,13 +43,30 @@ class Order:
     @classmethod
     def from_model(cls, m: Any) -> "Order":
         return cls(
-            id=strawberry.ID(str(m.id)), number=m.number, status=m.status, type=m.type, version=m.version,
-            activated=m.activated_at is not None, activated_at=m.activated_at, activated_by=m.activated_by,
-            contracted=m.contracted, start_date=m.start_date, end_date=m.end_date, total_amount=m.total_amount,
-            currency=m.currency, payment_terms=m.payment_terms, billing_frequency=m.billing_frequency,
-            renewal_uplift_percent=m.renewal_uplift_percent, renewal_term=m.renewal_term, po_number=m.po_number,
-            split_key=m.split_key, created_at=m.created_at, updated_at=m.updated_at, account_id=m.account_id,
-            quote_id=m.quote_id, opportunity_id=m.opportunity_id,
+            id=strawberry.ID(str(m.id)),
+            number=m.number,
+            status=m.status,
+            type=m.type,
+            version=m.version,
+            activated=m.activated_at is not None,
+            activated_at=m.activated_at,
+            activated_by=m.activated_by,
+            contracted=m.contracted,
+            start_date=m.start_date,
+            end_date=m.end_date,
+            total_amount=m.total_amount,
+            currency=m.currency,
+            payment_terms=m.payment_terms,
+            billing_frequency=m.billing_frequency,
+            renewal_uplift_percent=m.renewal_uplift_percent,
+            renewal_term=m.renewal_term,
+            po_number=m.po_number,
+            split_key=m.split_key,
+            created_at=m.created_at,
+            updated_at=m.updated_at,
+            account_id=m.account_id,
+            quote_id=m.quote_id,
+            opportunity_id=m.opportunity_id,
         )
 
     @strawberry.field
@@ -104,12 +121,24 @@ class OrderItem:
     @classmethod
     def from_model(cls, m: Any) -> "OrderItem":
         return cls(
-            id=strawberry.ID(str(m.id)), quantity=m.quantity, list_price=m.list_price, unit_price=m.unit_price,
-            total_price=m.total_price, unprorated_net_price=m.unprorated_net_price,
-            subscription_term=m.subscription_term, start_date=m.start_date, end_date=m.end_date,
-            billing_frequency=m.billing_frequency, activated=m.activated, contracted=m.contracted,
-            segment_key=m.segment_key, segment_index=m.segment_index, discount_schedule=m.discount_schedule,
-            order_id=m.order_id, product_id=m.product_id, quote_line_id=m.quote_line_id,
+            id=strawberry.ID(str(m.id)),
+            quantity=m.quantity,
+            list_price=m.list_price,
+            unit_price=m.unit_price,
+            total_price=m.total_price,
+            unprorated_net_price=m.unprorated_net_price,
+            subscription_term=m.subscription_term,
+            start_date=m.start_date,
+            end_date=m.end_date,
+            billing_frequency=m.billing_frequency,
+            activated=m.activated,
+            contracted=m.contracted,
+            segment_key=m.segment_key,
+            segment_index=m.segment_index,
+            discount_schedule=m.discount_schedule,
+            order_id=m.order_id,
+            product_id=m.product_id,
+            quote_line_id=m.quote_line_id,
             required_by_id=m.required_by_id,
         )
 
@@ -152,8 +181,15 @@ class OrderEvent:
     @classmethod
     def from_model(cls, m: Any) -> "OrderEvent":
         return cls(
-            id=strawberry.ID(str(m.id)), cursor=str(m.id), type=m.type, at=m.at, actor=m.actor,
-            previous_status=m.previous_status, status=m.status, version=m.version, changes=m.changes,
+            id=strawberry.ID(str(m.id)),
+            cursor=str(m.id),
+            type=m.type,
+            at=m.at,
+            actor=m.actor,
+            previous_status=m.previous_status,
+            status=m.status,
+            version=m.version,
+            changes=m.changes,
             order_id=m.order_id,
         )
 
@@ -208,8 +244,10 @@ class Settings:
     @classmethod
     def from_model(cls, m: Any) -> "Settings":
         return cls(
-            allow_multiple_orders=m.allow_multiple_orders, require_approved_quote=m.require_approved_quote,
-            order_on_stage=m.order_on_stage, renewal_lead_days=m.renewal_lead_days,
+            allow_multiple_orders=m.allow_multiple_orders,
+            require_approved_quote=m.require_approved_quote,
+            order_on_stage=m.order_on_stage,
+            renewal_lead_days=m.renewal_lead_days,
             create_renewal_quote=m.create_renewal_quote,
         )
 
@@ -226,6 +264,10 @@ class ApiKey:
     @classmethod
     def from_model(cls, m: Any) -> "ApiKey":
         return cls(
-            id=strawberry.ID(str(m.id)), name=m.name, role=m.role, prefix=m.prefix, created_at=m.created_at,
+            id=strawberry.ID(str(m.id)),
+            name=m.name,
+            role=m.role,
+            prefix=m.prefix,
+            created_at=m.created_at,
             revoked_at=m.revoked_at,
         )

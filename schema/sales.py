@@ -33,8 +33,13 @@ class Account:
     @classmethod
     def from_model(cls, m: Any) -> "Account":
         return cls(
-            id=strawberry.ID(str(m.id)), name=m.name, currency=m.currency, credit_limit=m.credit_limit,
-            payment_terms=m.payment_terms, billing_frequency=m.billing_frequency, created_at=m.created_at,
+            id=strawberry.ID(str(m.id)),
+            name=m.name,
+            currency=m.currency,
+            credit_limit=m.credit_limit,
+            payment_terms=m.payment_terms,
+            billing_frequency=m.billing_frequency,
+            created_at=m.created_at,
         )
 
     @strawberry.field
@@ -76,8 +81,13 @@ class Product:
     @classmethod
     def from_model(cls, m: Any) -> "Product":
         return cls(
-            id=strawberry.ID(str(m.id)), sku=m.sku, name=m.name, family=m.family, type=m.type,
-            default_subscription_term=m.default_subscription_term, billing_frequency=m.billing_frequency,
+            id=strawberry.ID(str(m.id)),
+            sku=m.sku,
+            name=m.name,
+            family=m.family,
+            type=m.type,
+            default_subscription_term=m.default_subscription_term,
+            billing_frequency=m.billing_frequency,
             active=m.active,
         )
 
@@ -99,8 +109,12 @@ class Opportunity:
     @classmethod
     def from_model(cls, m: Any) -> "Opportunity":
         return cls(
-            id=strawberry.ID(str(m.id)), name=m.name, stage=m.stage, close_date=m.close_date,
-            created_at=m.created_at, account_id=m.account_id,
+            id=strawberry.ID(str(m.id)),
+            name=m.name,
+            stage=m.stage,
+            close_date=m.close_date,
+            created_at=m.created_at,
+            account_id=m.account_id,
         )
 
     @strawberry.field
@@ -147,12 +161,24 @@ class Quote:
     @classmethod
     def from_model(cls, m: Any) -> "Quote":
         return cls(
-            id=strawberry.ID(str(m.id)), number=m.number, status=m.status, is_primary=m.is_primary,
-            start_date=m.start_date, subscription_term=m.subscription_term, billing_frequency=m.billing_frequency,
-            order_by=m.order_by, order_by_quote_line_group=m.order_by_quote_line_group,
-            renewal_uplift_percent=m.renewal_uplift_percent, renewal_term=m.renewal_term, currency=m.currency,
-            payment_terms=m.payment_terms, total=m.total, created_at=m.created_at, updated_at=m.updated_at,
-            account_id=m.account_id, opportunity_id=m.opportunity_id,
+            id=strawberry.ID(str(m.id)),
+            number=m.number,
+            status=m.status,
+            is_primary=m.is_primary,
+            start_date=m.start_date,
+            subscription_term=m.subscription_term,
+            billing_frequency=m.billing_frequency,
+            order_by=m.order_by,
+            order_by_quote_line_group=m.order_by_quote_line_group,
+            renewal_uplift_percent=m.renewal_uplift_percent,
+            renewal_term=m.renewal_term,
+            currency=m.currency,
+            payment_terms=m.payment_terms,
+            total=m.total,
+            created_at=m.created_at,
+            updated_at=m.updated_at,
+            account_id=m.account_id,
+            opportunity_id=m.opportunity_id,
         )
 
     @strawberry.field
@@ -190,8 +216,12 @@ class QuoteLineGroup:
     @classmethod
     def from_model(cls, m: Any) -> "QuoteLineGroup":
         return cls(
-            id=strawberry.ID(str(m.id)), key=m.key, name=m.name, start_date=m.start_date,
-            subscription_term=m.subscription_term, billing_frequency=m.billing_frequency,
+            id=strawberry.ID(str(m.id)),
+            key=m.key,
+            name=m.name,
+            start_date=m.start_date,
+            subscription_term=m.subscription_term,
+            billing_frequency=m.billing_frequency,
         )
 
 
@@ -222,13 +252,27 @@ class QuoteLine:
     @classmethod
     def from_model(cls, m: Any) -> "QuoteLine":
         return cls(
-            id=strawberry.ID(str(m.id)), key=m.key, quantity=m.quantity, ordered_quantity=m.ordered_quantity,
-            remaining_quantity=m.quantity - m.ordered_quantity, list_price=m.list_price,
-            discount_percent=m.discount_percent, unit_price=m.unit_price, total_price=m.total_price,
-            start_date=m.start_date, end_date=m.end_date, subscription_term=m.subscription_term,
-            effective_term=m.effective_term, billing_frequency=m.billing_frequency, optional=m.optional,
-            segment_key=m.segment_key, segment_index=m.segment_index, product_id=m.product_id,
-            quote_id=m.quote_id, group_id=m.group_id, required_by_id=m.required_by_id,
+            id=strawberry.ID(str(m.id)),
+            key=m.key,
+            quantity=m.quantity,
+            ordered_quantity=m.ordered_quantity,
+            remaining_quantity=m.quantity - m.ordered_quantity,
+            list_price=m.list_price,
+            discount_percent=m.discount_percent,
+            unit_price=m.unit_price,
+            total_price=m.total_price,
+            start_date=m.start_date,
+            end_date=m.end_date,
+            subscription_term=m.subscription_term,
+            effective_term=m.effective_term,
+            billing_frequency=m.billing_frequency,
+            optional=m.optional,
+            segment_key=m.segment_key,
+            segment_index=m.segment_index,
+            product_id=m.product_id,
+            quote_id=m.quote_id,
+            group_id=m.group_id,
+            required_by_id=m.required_by_id,
         )
 
     @strawberry.field

@@ -15,7 +15,7 @@ def serialize_decimal(value: Decimal) -> str:
 
 def parse_decimal(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError("A Decimal is a string such as \"120.00\".")
+        raise ValueError('A Decimal is a string such as "120.00".')
     try:
         result = Decimal(str(value))
     except InvalidOperation:
@@ -29,7 +29,7 @@ def parse_decimal(value: object) -> Decimal:
 
 DecimalScalar = strawberry.scalar(
     name="Decimal",
-    description="A decimal number as a JSON string, e.g. \"120.00\". Never a float.",
+    description='A decimal number as a JSON string, e.g. "120.00". Never a float.',
     serialize=serialize_decimal,
     parse_value=parse_decimal,
 )

@@ -102,8 +102,7 @@ class Api:
         token = self.key if key == "default" else key
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        return await self.client.post("/graphql", json={"query": query, "variables": variables or {}},
-                                      headers=headers)
+        return await self.client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
 
     async def __call__(self, query: str, variables: dict | None = None, key: str | None = "default") -> dict:
         response = await self.raw(query, variables, key)

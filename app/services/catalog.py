@@ -89,7 +89,7 @@ class ProductService:
                 billing_frequency=data.get("billing_frequency"),
                 using_db=uow.tx,
             )
-            book = await PriceBook.get(is_standard=True).using_db(uow.tx)
+            book = await PriceBook.filter(is_standard=True).using_db(uow.tx).get()
             await PriceBookEntry.bulk_create(
                 [
                     PriceBookEntry(price_book_id=book.id, product_id=product.id, currency=c, list_price=p)
@@ -127,7 +127,10 @@ class OpportunityService:
         actor.require(Permission.EDIT_OPPORTUNITIES)
         async with unit_of_work(actor) as uow:
             opportunity = await get_scoped(
-                actor, Opportunity.all().using_db(uow.tx).select_for_update(), opportunity_id, "Opportunity",
+                actor,
+                Opportunity.all().using_db(uow.tx).select_for_update(),
+                opportunity_id,
+                "Opportunity",
                 "opportunityId",
             )
             opportunity.stage = stage

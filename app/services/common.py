@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -15,8 +15,6 @@ from app.bus import bus
 from app.errors import invalid, not_found
 from models import Counter, Order, OrderEvent, PriceBook, Settings
 from models.enums import OrderEventType, OrderStatus, Role
-
-T = TypeVar("T")
 
 COUNTER_NAMES = ("quote", "order", "contract")
 
@@ -67,7 +65,7 @@ async def next_numbers(tx: BaseDBAsyncClient, name: str, count: int = 1) -> list
     """Human numbers: the counter row is updated in the writing transaction, so concurrent
     creators queue on its row lock (PostgreSQL) or on the single writer (SQLite)."""
     await Counter.filter(name=name).using_db(tx).update(value=F("value") + count)
-    counter = await Counter.get(name=name).using_db(tx)
+    counter = await Counter.filter(name=name).using_db(tx).get()
     last = int(counter.value)
     return list(range(last - count + 1, last + 1))
 
@@ -108,10 +106,10 @@ SCOPE_PATHS: dict[str, str] = {
 def account_scope(actor: Actor, path: str) -> Q | None:
     """S3: the filter that limits a scoped key to its accounts; None for unscoped roles."""
     if actor.role == Role.PARTNER:
-        return Q(**{f"{path}__in": list(actor.account_ids)})
+        return Q(**{f"{path}__in": list(actor.account_ids)})  # type: ignore[arg-type]
     if actor.role == Role.SALES_REP:
         owner_path = "owner_key_id" if path == "id" else path.removesuffix("_id") + "__owner_key_id"
-        return Q(**{f"{path}__in": list(actor.account_ids)}) | Q(**{owner_path: actor.key_id})
+        return Q(**{f"{path}__in": list(actor.account_ids)}) | Q(**{owner_path: actor.key_id})  # type: ignore[arg-type]
     return None
 
 
@@ -147,11 +145,11 @@ def require_positive(value: Any, field: str) -> None:
         raise invalid(f"{field} must be positive.", field)
 
 
-def parents_first(lines: list[T]) -> list[T]:
+def parents_first(lines: list[Any]) -> list[Any]:
     """Rows that reference a parent row (required_by) ordered after it, for bulk inserts."""
     ids = {line.id for line in lines}
     done: set[Any] = set()
-    ordered: list[T] = []
+    ordered: list[Any] = []
     pending = list(lines)
     while pending:
         rest = []

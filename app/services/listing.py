@@ -60,8 +60,10 @@ async def paginate(
     page_qs = queryset
     if after:
         model_field = queryset.model._meta.fields_map[sort_field]
-        sample: Any = datetime.now() if model_field.__class__.__name__ == "DatetimeField" else (
-            Decimal(0) if model_field.__class__.__name__ == "DecimalField" else ""
+        sample: Any = (
+            datetime.now()
+            if model_field.__class__.__name__ == "DatetimeField"
+            else (Decimal(0) if model_field.__class__.__name__ == "DecimalField" else "")
         )
         value, row_id = _decode(after, sample)
         op = "lt" if descending else "gt"

@@ -60,7 +60,7 @@ class OrderingService:
         if not lines:
             raise invalid(f"Quote {quote.number} has no lines to order.", "quoteId")
         selection = await self._selection(quote, settings, lines, data.get("lines"), tx)
-        products = {p.id: p for p in await _using(Product.filter(id__in=list({l.product_id for l in rows})), tx)}  # type: ignore[attr-defined]
+        products = {p.id: p for p in await _using(Product.filter(id__in=list({line.product_id for line in rows})), tx)}  # type: ignore[attr-defined]
         prior = await self._prior_segments(quote, lines, {line.id for line, _ in selection}, tx)
         plan = plan_orders(
             quote, lines, products, selection, data.get("order_start_date"), prior, datetime.now(UTC).date()
@@ -73,8 +73,9 @@ class OrderingService:
         if (quote_id is None) == (opportunity_id is None):
             raise invalid("Give exactly one of quoteId and opportunityId.", "quoteId")
         if opportunity_id is not None:
-            opportunity = await get_scoped(actor, _using(Opportunity.all(), tx), opportunity_id, "Opportunity",
-                                           "opportunityId")
+            opportunity = await get_scoped(
+                actor, _using(Opportunity.all(), tx), opportunity_id, "Opportunity", "opportunityId"
+            )
             quote = await _using(Quote.filter(opportunity_id=opportunity.id, is_primary=True), tx).first()
             if quote is None:
                 raise DomainError(
@@ -133,13 +134,17 @@ class OrderingService:
             line = lines.get(line_id)
             quantity = item["quantity"]
             if line is None:
-                errors.append(DomainError(ErrorCode.NOT_FOUND, "Quote line not found on this quote.",
-                                          f"{where}.quoteLineId"))
+                errors.append(
+                    DomainError(ErrorCode.NOT_FOUND, "Quote line not found on this quote.", f"{where}.quoteLineId")
+                )
             elif line_id in seen:
                 errors.append(invalid("A quote line is selected twice.", f"{where}.quoteLineId"))
             elif quantity <= 0:
-                errors.append(DomainError(ErrorCode.INVALID_QUANTITY, "An ordered quantity must be positive (O4).",
-                                          f"{where}.quantity"))
+                errors.append(
+                    DomainError(
+                        ErrorCode.INVALID_QUANTITY, "An ordered quantity must be positive (O4).", f"{where}.quantity"
+                    )
+                )
             elif line.ordered_quantity + quantity > line.quantity:
                 remaining = line.quantity - line.ordered_quantity
                 errors.append(
@@ -170,9 +175,7 @@ class OrderingService:
             ),
             tx,
         ).values("segment_key", "segment_index", "start_date", "end_date")
-        return [
-            PriorSegment(r["segment_key"], r["segment_index"] or 0, r["start_date"], r["end_date"]) for r in rows
-        ]
+        return [PriorSegment(r["segment_key"], r["segment_index"] or 0, r["start_date"], r["end_date"]) for r in rows]
 
     async def _write(self, tx: BaseDBAsyncClient, prepared: Prepared) -> list[Order]:
         """Bulk writes: the statement count does not grow with the number of lines."""

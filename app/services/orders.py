@@ -37,7 +37,10 @@ class OrderService:
         opportunity_id = None
         if data.get("opportunity_id") is not None:
             opportunity = await get_scoped(
-                actor, Opportunity.filter(account_id=account.id), data["opportunity_id"], "Opportunity",
+                actor,
+                Opportunity.filter(account_id=account.id),
+                data["opportunity_id"],
+                "Opportunity",
                 "opportunityId",
             )
             opportunity_id = opportunity.id
@@ -87,13 +90,19 @@ class OrderService:
                             "subscription_term": item_input.get("subscription_term"),
                         }
                         child = _direct_item(
-                            order, products[comp.component_id], child_input, prices, where, len(items)  # type: ignore[attr-defined]
+                            order,
+                            products[comp.component_id],
+                            child_input,
+                            prices,
+                            where,
+                            len(items),  # type: ignore[attr-defined]
                         )
                         child.required_by_id = parent.id
                         items.append(child)
             if order.start_date and any(i.start_date and i.start_date < order.start_date for i in items):
                 raise DomainError(
-                    ErrorCode.ORDER_START_AFTER_ITEM_START, "The order starts after one of its items (D3).",
+                    ErrorCode.ORDER_START_AFTER_ITEM_START,
+                    "The order starts after one of its items (D3).",
                     "startDate",
                 )
             _close_dates(order, items)
@@ -112,7 +121,8 @@ class OrderService:
             )
             if order.status != OrderStatus.DRAFT:
                 raise DomainError(
-                    ErrorCode.ORDER_LOCKED, f"Order {order.number} is {order.status}; only drafts can be edited (D1).",
+                    ErrorCode.ORDER_LOCKED,
+                    f"Order {order.number} is {order.status}; only drafts can be edited (D1).",
                     "orderId",
                 )
             check_version(order, data.get("version"))
@@ -149,7 +159,8 @@ class OrderService:
                 await order.save(using_db=uow.tx)
                 if items:
                     await OrderItem.bulk_update(
-                        items, fields=["quantity", "unit_price", "total_price", "start_date", "end_date"],
+                        items,
+                        fields=["quantity", "unit_price", "total_price", "start_date", "end_date"],
                         using_db=uow.tx,
                     )
                 await uow.record(order, OrderEventType.UPDATED, changes)
@@ -223,8 +234,9 @@ def _direct_item(
     if discount is not None and not (0 <= discount <= 100):
         raise invalid("A discount is between 0 and 100 percent.", f"{where}.discountPercent")
     start, end = data.get("start_date"), data.get("end_date")
-    term = pricing.effective_term(start, end, data.get("subscription_term"), None, None,
-                                  product.default_subscription_term)
+    term = pricing.effective_term(
+        start, end, data.get("subscription_term"), None, None, product.default_subscription_term
+    )
     if product.type != ProductType.ONE_TIME:
         start = start or order.start_date
         if end is None and start is not None and term:
@@ -275,11 +287,16 @@ async def _check_segments(order: Order, items: list[OrderItem], tx: Any) -> None
     keys = {i.segment_key for i in items if i.segment_key}
     if not keys or not order.quote_id:  # type: ignore[attr-defined]
         return
-    others = await OrderItem.filter(
-        order__quote_id=order.quote_id,  # type: ignore[attr-defined]
-        segment_key__in=list(keys),
-        order__status__not=OrderStatus.CANCELLED,
-    ).exclude(order_id=order.id).using_db(tx).values("segment_key", "segment_index", "start_date", "end_date")
+    others = (
+        await OrderItem.filter(
+            order__quote_id=order.quote_id,  # type: ignore[attr-defined]
+            segment_key__in=list(keys),
+            order__status__not=OrderStatus.CANCELLED,
+        )
+        .exclude(order_id=order.id)
+        .using_db(tx)
+        .values("segment_key", "segment_index", "start_date", "end_date")
+    )
     for key in keys:
         spans = [(o["segment_index"] or 0, o["start_date"], o["end_date"]) for o in others if o["segment_key"] == key]
         spans += [(i.segment_index or 0, i.start_date, i.end_date) for i in items if i.segment_key == key]

@@ -83,7 +83,6 @@ def check_segments(lines: list[QuoteLine]) -> None:
             if earlier.end_date and later.start_date and later.start_date <= earlier.end_date:
                 raise DomainError(
                     ErrorCode.SEGMENT_OVERLAP,
-                    f"Segment {later.segment_index} of {key} starts on or before segment "
-                    f"{earlier.segment_index} ends.",
+                    f"Segment {later.segment_index} of {key} starts on or before segment {earlier.segment_index} ends.",
                     "startDate",
                 )

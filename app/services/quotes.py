@@ -51,7 +51,10 @@ class QuoteService:
     async def create(self, actor: Actor, data: dict[str, Any]) -> Quote:
         actor.require(Permission.EDIT_QUOTES)
         opportunity = await get_scoped(
-            actor, Opportunity.all().select_related("account"), data["opportunity_id"], "Opportunity",
+            actor,
+            Opportunity.all().select_related("account"),
+            data["opportunity_id"],
+            "Opportunity",
             "opportunityId",
         )
         _check_header(data)
@@ -78,8 +81,10 @@ class QuoteService:
             reprice(quote, {g.id: g for g in groups.values()}, lines, products)
             if quote.is_primary:
                 # Q2: one primary quote per opportunity.
-                await Quote.filter(opportunity_id=opportunity.id, is_primary=True).using_db(uow.tx).update(
-                    is_primary=False
+                await (
+                    Quote.filter(opportunity_id=opportunity.id, is_primary=True)
+                    .using_db(uow.tx)
+                    .update(is_primary=False)
                 )
             await quote.save(using_db=uow.tx)
             await QuoteLineGroup.bulk_create(list(groups.values()), using_db=uow.tx)
@@ -97,7 +102,8 @@ class QuoteService:
             if edits_content:
                 if await Order.filter(quote_id=quote.id).using_db(uow.tx).exists():
                     raise DomainError(
-                        ErrorCode.QUOTE_LOCKED, "This quote has orders against it and cannot be edited (Q1).",
+                        ErrorCode.QUOTE_LOCKED,
+                        "This quote has orders against it and cannot be edited (Q1).",
                         "quoteId",
                     )
                 _check_header(data, quote)
@@ -110,8 +116,10 @@ class QuoteService:
                     quote.status = QuoteStatus.DRAFT
                 await self._edit_lines(quote, data, uow.tx)
             if data.get("primary") is True and not quote.is_primary:
-                await Quote.filter(opportunity_id=quote.opportunity_id, is_primary=True).using_db(uow.tx).update(
-                    is_primary=False
+                await (
+                    Quote.filter(opportunity_id=quote.opportunity_id, is_primary=True)
+                    .using_db(uow.tx)
+                    .update(is_primary=False)
                 )
                 quote.is_primary = True
             elif data.get("primary") is False:
@@ -151,9 +159,20 @@ class QuoteService:
             await QuoteLine.bulk_update(
                 kept,
                 fields=[
-                    "quantity", "list_price", "discount_percent", "unit_price", "unit_price_given", "total_price",
-                    "given_start_date", "given_end_date", "start_date", "end_date", "subscription_term",
-                    "effective_term", "billing_frequency", "optional",
+                    "quantity",
+                    "list_price",
+                    "discount_percent",
+                    "unit_price",
+                    "unit_price_given",
+                    "total_price",
+                    "given_start_date",
+                    "given_end_date",
+                    "start_date",
+                    "end_date",
+                    "subscription_term",
+                    "effective_term",
+                    "billing_frequency",
+                    "optional",
                 ],
                 using_db=tx,
             )
@@ -163,7 +182,9 @@ class QuoteService:
     async def transition(self, actor: Actor, quote_id: Any, target: QuoteStatus) -> Quote:
         """Q1/Q6: move a quote along its approval path."""
         needed = (
-            Permission.APPROVE_QUOTES if target in (QuoteStatus.APPROVED, QuoteStatus.DENIED) else Permission.EDIT_QUOTES
+            Permission.APPROVE_QUOTES
+            if target in (QuoteStatus.APPROVED, QuoteStatus.DENIED)
+            else Permission.EDIT_QUOTES
         )
         actor.require(needed)
         async with unit_of_work(actor) as uow:
@@ -171,9 +192,10 @@ class QuoteService:
                 actor, Quote.all().using_db(uow.tx).select_for_update(), quote_id, "Quote", "quoteId"
             )
             QUOTE_STATES.check(quote.status, target)
-            if target == QuoteStatus.IN_REVIEW and not await QuoteLine.filter(quote_id=quote.id).using_db(
-                uow.tx
-            ).exists():
+            if (
+                target == QuoteStatus.IN_REVIEW
+                and not await QuoteLine.filter(quote_id=quote.id).using_db(uow.tx).exists()
+            ):
                 raise invalid("A quote needs at least one line to be submitted.", "quoteId")
             quote.status = target
             await quote.save(using_db=uow.tx, update_fields=["status", "updated_at"])

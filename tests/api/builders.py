@@ -4,7 +4,8 @@ from typing import Any
 
 QUOTE_FIELDS = """quote { id number status isPrimary total currency startDate
   lines { id key quantity orderedQuantity remainingQuantity listPrice unitPrice totalPrice startDate endDate
-          effectiveTerm billingFrequency optional segmentKey segmentIndex product { id sku } requiredBy { id } group { id key } }
+          effectiveTerm billingFrequency optional segmentKey segmentIndex product { id sku } requiredBy { id }
+          group { id key } }
   groups { id key name } }"""
 
 ORDER_FIELDS = """id number status type version startDate endDate totalAmount currency billingFrequency paymentTerms
@@ -20,7 +21,9 @@ async def account(api: Any, **fields: Any) -> dict:
     return (await api.ok("createAccount", data, "account { id name currency }"))["account"]
 
 
-async def product(api: Any, sku: str, type: str = "RECURRING", list_price: str | None = "100.00", **fields: Any) -> dict:
+async def product(
+    api: Any, sku: str, type: str = "RECURRING", list_price: str | None = "100.00", **fields: Any
+) -> dict:
     data: dict[str, Any] = {"sku": sku, "name": fields.pop("name", sku), "type": type, **fields}
     if list_price is not None:
         data["listPrice"] = list_price
@@ -42,8 +45,9 @@ async def set_settings(api: Any, **fields: Any) -> None:
     await api.ok("updateSettings", fields, "settings { allowMultipleOrders }")
 
 
-async def sales_setup(api: Any, lines: list[dict] | None = None, products: dict[str, dict] | None = None,
-                      **quote_fields: Any) -> dict:
+async def sales_setup(
+    api: Any, lines: list[dict] | None = None, products: dict[str, dict] | None = None, **quote_fields: Any
+) -> dict:
     """An account, an opportunity and a primary quote over the given products."""
     acc = await account(api)
     opp = await opportunity(api, acc["id"])

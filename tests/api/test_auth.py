@@ -17,11 +17,15 @@ async def test_s1_missing_key_is_unauthenticated(api):
 
 async def test_s1_wrong_key_and_wrong_scheme_are_unauthenticated(api):
     for key in ("og_not-a-real-key", ""):
-        body = (await api.raw("mutation { updateSettings(input: {allowMultipleOrders: true}) { errors { code } } }",
-                              key=key)).json()
+        body = (
+            await api.raw(
+                "mutation { updateSettings(input: {allowMultipleOrders: true}) { errors { code } } }", key=key
+            )
+        ).json()
         assert body["errors"][0]["extensions"]["code"] == UNAUTH
-    response = await api.client.post("/graphql", json={"query": "{ me { role } }"},
-                                     headers={"Authorization": f"Basic {api.key}"})
+    response = await api.client.post(
+        "/graphql", json={"query": "{ me { role } }"}, headers={"Authorization": f"Basic {api.key}"}
+    )
     assert response.json()["errors"][0]["extensions"]["code"] == UNAUTH
     # nothing was changed by the refused mutation
     assert (await api("{ settings { allowMultipleOrders } }"))["settings"]["allowMultipleOrders"] is False
@@ -69,6 +73,9 @@ async def test_s1_bootstrap_admin_key_from_environment(orm, clean_db):
     assert await ApiKey.filter(name="bootstrap admin").count() == 1
     app = create_app(config, manage_database=False)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
-        response = await client.post("/graphql", json={"query": "{ me { role } }"},
-                                     headers={"Authorization": "Bearer og_bootstrap_secret_for_tests"})
+        response = await client.post(
+            "/graphql",
+            json={"query": "{ me { role } }"},
+            headers={"Authorization": "Bearer og_bootstrap_secret_for_tests"},
+        )
     assert response.json()["data"]["me"]["role"] == "ADMIN"

@@ -8,12 +8,20 @@ NESTED = """{ orders(first: 30) { edges { node { account { id } quote { lines { 
 
 async def _seed_orders(api, count):
     part = await b.product(api, f"PART{count}", "ONE_TIME", "5.00")
-    kit = (await api.ok("createProduct", {"sku": f"KIT{count}", "name": "Kit", "type": "ONE_TIME",
-                                           "listPrice": "50", "componentIds": [part["id"]]}, "product { id }"))["product"]
+    kit = (
+        await api.ok(
+            "createProduct",
+            {"sku": f"KIT{count}", "name": "Kit", "type": "ONE_TIME", "listPrice": "50", "componentIds": [part["id"]]},
+            "product { id }",
+        )
+    )["product"]
     sub = await b.product(api, f"SUB{count}")
     for _ in range(count):
-        setup = await b.sales_setup(api, [{"productId": kit["id"], "quantity": "1"},
-                                          {"productId": sub["id"], "quantity": "2"}], startDate="2026-01-01")
+        setup = await b.sales_setup(
+            api,
+            [{"productId": kit["id"], "quantity": "1"}, {"productId": sub["id"], "quantity": "2"}],
+            startDate="2026-01-01",
+        )
         await b.create_orders(api, {"quoteId": setup["quote"]["id"]})
 
 

@@ -10,8 +10,9 @@ from tests.conftest import requires_postgres
 
 async def _simple(api, quantity="10", **quote_fields):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12, family="Software")
-    return await b.sales_setup(api, [{"productId": sub["id"], "quantity": quantity}], startDate="2026-01-01",
-                               **quote_fields)
+    return await b.sales_setup(
+        api, [{"productId": sub["id"], "quantity": quantity}], startDate="2026-01-01", **quote_fields
+    )
 
 
 def codes(payload):
@@ -66,9 +67,11 @@ async def test_o2_require_approved_quote(api):
 async def test_o3_single_order_takes_every_line_once(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00")
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
-    setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "2"},
-                                      {"productId": hw["id"], "quantity": "3", "optional": True}],
-                                startDate="2026-01-01")
+    setup = await b.sales_setup(
+        api,
+        [{"productId": sub["id"], "quantity": "2"}, {"productId": hw["id"], "quantity": "3", "optional": True}],
+        startDate="2026-01-01",
+    )
     payload = await b.create_orders(api, {"quoteId": setup["quote"]["id"]})
     assert codes(payload) == []
     (order,) = payload["orders"]
@@ -76,8 +79,9 @@ async def test_o3_single_order_takes_every_line_once(api):
     again = await b.create_orders(api, {"quoteId": setup["quote"]["id"]})
     assert codes(again) == ["QUOTE_ALREADY_ORDERED"]
     line_id = setup["quote"]["lines"][0]["id"]
-    selection = await b.create_orders(api, {"quoteId": setup["quote"]["id"],
-                                            "lines": [{"quoteLineId": line_id, "quantity": "1"}]})
+    selection = await b.create_orders(
+        api, {"quoteId": setup["quote"]["id"], "lines": [{"quoteLineId": line_id, "quantity": "1"}]}
+    )
     assert codes(selection) == ["MULTIPLE_ORDERS_DISABLED"]
     assert await order_count(api) == 1
 
@@ -91,8 +95,7 @@ async def test_o4_partial_orders_never_exceed_quoted_quantity(api):
     assert codes(first) == [] and first["orders"][0]["items"][0]["quantity"] == "4.00"
     too_many = await b.create_orders(api, {"quoteId": qid, "lines": [{"quoteLineId": line_id, "quantity": "7"}]})
     assert codes(too_many) == ["QUANTITY_EXCEEDS_REMAINING"]
-    data = await api("query($id: ID!) { quote(id: $id) { lines { orderedQuantity remainingQuantity } } }",
-                     {"id": qid})
+    data = await api("query($id: ID!) { quote(id: $id) { lines { orderedQuantity remainingQuantity } } }", {"id": qid})
     assert data["quote"]["lines"][0] == {"orderedQuantity": "4.00", "remainingQuantity": "6.00"}
     rest = await b.create_orders(api, {"quoteId": qid})  # no selection: all that remains
     assert codes(rest) == [] and rest["orders"][0]["items"][0]["quantity"] == "6.00"
@@ -132,23 +135,32 @@ async def test_o4_concurrent_partial_orders_never_exceed_quoted_quantity(api):
     outcomes = sorted(tuple(codes(r)) for r in results)
     assert outcomes.count(()) == 10
     assert outcomes.count(("QUANTITY_EXCEEDS_REMAINING",)) == 14
-    data = await api("query($id: ID!) { quote(id: $id) { lines { orderedQuantity } } orders { totalCount } }",
-                     {"id": setup["quote"]["id"]})
+    data = await api(
+        "query($id: ID!) { quote(id: $id) { lines { orderedQuantity } } orders { totalCount } }",
+        {"id": setup["quote"]["id"]},
+    )
     assert data["quote"]["lines"][0]["orderedQuantity"] == "10.00"
     assert data["orders"]["totalCount"] == 10
 
 
-@pytest.mark.parametrize("order_by,expected", [
-    ("PRODUCT_FAMILY", [["A1", "A2"], ["B1"], ["N1"]]),
-    ("PRODUCT_TYPE", [["A1", "B1", "N1"], ["A2"]]),
-])
+@pytest.mark.parametrize(
+    "order_by,expected",
+    [
+        ("PRODUCT_FAMILY", [["A1", "A2"], ["B1"], ["N1"]]),
+        ("PRODUCT_TYPE", [["A1", "B1", "N1"], ["A2"]]),
+    ],
+)
 async def test_o5_split_by_order_by_field(api, order_by, expected):
     a1 = await b.product(api, "A1", "RECURRING", family="Alpha")
     a2 = await b.product(api, "A2", "ONE_TIME", family="Alpha")
     b1 = await b.product(api, "B1", "RECURRING", family="Beta")
     n1 = await b.product(api, "N1", "RECURRING")
-    setup = await b.sales_setup(api, [{"productId": p["id"], "quantity": "1"} for p in (a1, a2, b1, n1)],
-                                startDate="2026-01-01", orderBy=order_by)
+    setup = await b.sales_setup(
+        api,
+        [{"productId": p["id"], "quantity": "1"} for p in (a1, a2, b1, n1)],
+        startDate="2026-01-01",
+        orderBy=order_by,
+    )
     payload = await b.create_orders(api, {"quoteId": setup["quote"]["id"]})
     assert codes(payload) == []
     assert [[i["product"]["sku"] for i in o["items"]] for o in payload["orders"]] == expected
@@ -156,15 +168,23 @@ async def test_o5_split_by_order_by_field(api, order_by, expected):
 
 async def test_o5_split_by_group_with_components_following_parent(api):
     part = await b.product(api, "PART", "ONE_TIME", "5.00")
-    kit = (await api.ok("createProduct", {"sku": "KIT", "name": "Kit", "type": "ONE_TIME", "listPrice": "50",
-                                           "componentIds": [part["id"]]}, "product { id }"))["product"]
+    kit = (
+        await api.ok(
+            "createProduct",
+            {"sku": "KIT", "name": "Kit", "type": "ONE_TIME", "listPrice": "50", "componentIds": [part["id"]]},
+            "product { id }",
+        )
+    )["product"]
     sub = await b.product(api, "SUB")
     setup = await b.sales_setup(
         api,
-        [{"productId": kit["id"], "quantity": "1", "groupKey": "g1"},
-         {"productId": sub["id"], "quantity": "1", "groupKey": "g2"},
-         {"productId": sub["id"], "quantity": "2"}],
-        startDate="2026-01-01", orderByQuoteLineGroup=True,
+        [
+            {"productId": kit["id"], "quantity": "1", "groupKey": "g1"},
+            {"productId": sub["id"], "quantity": "1", "groupKey": "g2"},
+            {"productId": sub["id"], "quantity": "2"},
+        ],
+        startDate="2026-01-01",
+        orderByQuoteLineGroup=True,
         groups=[{"key": "g1", "name": "One"}, {"key": "g2", "name": "Two"}],
     )
     await b.set_settings(api, allowMultipleOrders=True)
@@ -181,11 +201,22 @@ async def test_o6_o7_items_and_header_copy_from_quote(api):
     acc = await b.account(api, paymentTerms="Net 30")
     opp = await b.opportunity(api, acc["id"])
     q = await b.quote(
-        api, opp["id"],
-        [{"productId": sub["id"], "quantity": "2", "unitPrice": "120.00", "subscriptionTerm": 12,
-          "discountSchedule": {"tiers": [{"from": 1, "discount": 5}]}},
-         {"productId": sub["id"], "quantity": "1", "billingFrequency": "MONTHLY"}],
-        startDate="2026-01-01", billingFrequency="ANNUAL", renewalUpliftPercent="3.5", renewalTerm=12,
+        api,
+        opp["id"],
+        [
+            {
+                "productId": sub["id"],
+                "quantity": "2",
+                "unitPrice": "120.00",
+                "subscriptionTerm": 12,
+                "discountSchedule": {"tiers": [{"from": 1, "discount": 5}]},
+            },
+            {"productId": sub["id"], "quantity": "1", "billingFrequency": "MONTHLY"},
+        ],
+        startDate="2026-01-01",
+        billingFrequency="ANNUAL",
+        renewalUpliftPercent="3.5",
+        renewalTerm=12,
         currency="USD",
     )
     payload = await b.create_orders(api, {"quoteId": q["id"]})
@@ -197,7 +228,11 @@ async def test_o6_o7_items_and_header_copy_from_quote(api):
     first, second = order["items"]
     assert first["quoteLine"]["id"] == q["lines"][0]["id"]
     assert (first["quantity"], first["listPrice"], first["unitPrice"], first["totalPrice"]) == (
-        "2.00", "120.00", "120.00", "240.00")
+        "2.00",
+        "120.00",
+        "120.00",
+        "240.00",
+    )
     assert first["billingFrequency"] == "ANNUAL"  # blank on the line -> the quote's
     assert second["billingFrequency"] == "MONTHLY"
     assert first["discountSchedule"] == {"tiers": [{"from": 1, "discount": 5}]}
@@ -208,8 +243,9 @@ async def test_o6_o7_items_and_header_copy_from_quote(api):
 
 async def test_o8_order_start_shifts_items_keeping_their_term(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
-    setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "1", "startDate": "2016-07-01",
-                                       "endDate": "2017-06-30"}])
+    setup = await b.sales_setup(
+        api, [{"productId": sub["id"], "quantity": "1", "startDate": "2016-07-01", "endDate": "2017-06-30"}]
+    )
     payload = await b.create_orders(api, {"quoteId": setup["quote"]["id"], "orderStartDate": "2016-08-01"})
     (order,) = payload["orders"]
     item = order["items"][0]
@@ -220,11 +256,14 @@ async def test_o8_order_start_shifts_items_keeping_their_term(api):
 async def test_o8_staggered_lines_keep_their_offsets_and_undated_items(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
-    setup = await b.sales_setup(api, [
-        {"productId": sub["id"], "quantity": "1", "startDate": "2026-01-01"},
-        {"productId": sub["id"], "quantity": "1", "startDate": "2026-03-01"},
-        {"productId": hw["id"], "quantity": "1"},
-    ])
+    setup = await b.sales_setup(
+        api,
+        [
+            {"productId": sub["id"], "quantity": "1", "startDate": "2026-01-01"},
+            {"productId": sub["id"], "quantity": "1", "startDate": "2026-03-01"},
+            {"productId": hw["id"], "quantity": "1"},
+        ],
+    )
     (order,) = (await b.create_orders(api, {"quoteId": setup["quote"]["id"]}))["orders"]
     assert order["startDate"] == "2026-01-01"  # earliest line start
     dates = [(i["startDate"], i["endDate"]) for i in order["items"]]
@@ -244,20 +283,37 @@ async def test_o8_order_without_dated_lines_starts_today(api):
 
 async def test_o9_later_segment_starts_after_earlier_segment_ordered_elsewhere(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
-    setup = await b.sales_setup(api, [
-        {"productId": sub["id"], "quantity": "1", "startDate": "2026-01-01", "endDate": "2026-12-31",
-         "segmentKey": "mdq", "segmentIndex": 1},
-        {"productId": sub["id"], "quantity": "1", "startDate": "2027-01-01", "endDate": "2027-12-31",
-         "segmentKey": "mdq", "segmentIndex": 2},
-    ])
+    setup = await b.sales_setup(
+        api,
+        [
+            {
+                "productId": sub["id"],
+                "quantity": "1",
+                "startDate": "2026-01-01",
+                "endDate": "2026-12-31",
+                "segmentKey": "mdq",
+                "segmentIndex": 1,
+            },
+            {
+                "productId": sub["id"],
+                "quantity": "1",
+                "startDate": "2027-01-01",
+                "endDate": "2027-12-31",
+                "segmentKey": "mdq",
+                "segmentIndex": 2,
+            },
+        ],
+    )
     await b.set_settings(api, allowMultipleOrders=True)
     y1, y2 = setup["quote"]["lines"]
     qid = setup["quote"]["id"]
-    first = await b.create_orders(api, {"quoteId": qid, "orderStartDate": "2026-02-01",
-                                        "lines": [{"quoteLineId": y1["id"], "quantity": "1"}]})
+    first = await b.create_orders(
+        api, {"quoteId": qid, "orderStartDate": "2026-02-01", "lines": [{"quoteLineId": y1["id"], "quantity": "1"}]}
+    )
     assert first["orders"][0]["items"][0]["endDate"] == "2027-01-31"
-    second = await b.create_orders(api, {"quoteId": qid, "orderStartDate": "2026-06-01",
-                                         "lines": [{"quoteLineId": y2["id"], "quantity": "1"}]})
+    second = await b.create_orders(
+        api, {"quoteId": qid, "orderStartDate": "2026-06-01", "lines": [{"quoteLineId": y2["id"], "quantity": "1"}]}
+    )
     item = second["orders"][0]["items"][0]
     # max(new order start, earlier segment end + 1 day), keeping the segment's length
     assert (item["startDate"], item["endDate"]) == ("2027-02-01", "2028-01-31")
@@ -267,36 +323,76 @@ async def test_o9_overlapping_segments_are_refused(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
     acc = await b.account(api)
     opp = await b.opportunity(api, acc["id"])
-    payload = await api.mutate("createQuote", {"opportunityId": opp["id"], "lines": [
-        {"productId": sub["id"], "quantity": "1", "startDate": "2026-01-01", "endDate": "2026-12-31",
-         "segmentKey": "mdq", "segmentIndex": 1},
-        {"productId": sub["id"], "quantity": "1", "startDate": "2026-12-31", "endDate": "2027-12-31",
-         "segmentKey": "mdq", "segmentIndex": 2},
-    ]}, "quote { id }")
+    payload = await api.mutate(
+        "createQuote",
+        {
+            "opportunityId": opp["id"],
+            "lines": [
+                {
+                    "productId": sub["id"],
+                    "quantity": "1",
+                    "startDate": "2026-01-01",
+                    "endDate": "2026-12-31",
+                    "segmentKey": "mdq",
+                    "segmentIndex": 1,
+                },
+                {
+                    "productId": sub["id"],
+                    "quantity": "1",
+                    "startDate": "2026-12-31",
+                    "endDate": "2027-12-31",
+                    "segmentKey": "mdq",
+                    "segmentIndex": 2,
+                },
+            ],
+        },
+        "quote { id }",
+    )
     assert codes(payload) == ["SEGMENT_OVERLAP"]
 
 
 async def test_o9_segment_edit_on_order_cannot_overlap(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
-    setup = await b.sales_setup(api, [
-        {"productId": sub["id"], "quantity": "1", "startDate": "2026-01-01", "endDate": "2026-12-31",
-         "segmentKey": "mdq", "segmentIndex": 1},
-        {"productId": sub["id"], "quantity": "1", "startDate": "2027-01-01", "endDate": "2027-12-31",
-         "segmentKey": "mdq", "segmentIndex": 2},
-    ])
+    setup = await b.sales_setup(
+        api,
+        [
+            {
+                "productId": sub["id"],
+                "quantity": "1",
+                "startDate": "2026-01-01",
+                "endDate": "2026-12-31",
+                "segmentKey": "mdq",
+                "segmentIndex": 1,
+            },
+            {
+                "productId": sub["id"],
+                "quantity": "1",
+                "startDate": "2027-01-01",
+                "endDate": "2027-12-31",
+                "segmentKey": "mdq",
+                "segmentIndex": 2,
+            },
+        ],
+    )
     (order,) = (await b.create_orders(api, {"quoteId": setup["quote"]["id"]}))["orders"]
     later = order["items"][1]
-    payload = await api.mutate("updateOrder", {"orderId": order["id"], "version": 1, "items": [
-        {"orderItemId": later["id"], "startDate": "2026-12-01"}]}, "order { id }")
+    payload = await api.mutate(
+        "updateOrder",
+        {"orderId": order["id"], "version": 1, "items": [{"orderItemId": later["id"], "startDate": "2026-12-01"}]},
+        "order { id }",
+    )
     assert codes(payload) == ["SEGMENT_OVERLAP"]
 
 
 async def test_o11_preview_matches_create_and_writes_nothing(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", family="Software")
     hw = await b.product(api, "HW", "ONE_TIME", "10.00", family="Hardware")
-    setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "2"},
-                                      {"productId": hw["id"], "quantity": "3"}],
-                                startDate="2026-01-01", orderBy="PRODUCT_FAMILY")
+    setup = await b.sales_setup(
+        api,
+        [{"productId": sub["id"], "quantity": "2"}, {"productId": hw["id"], "quantity": "3"}],
+        startDate="2026-01-01",
+        orderBy="PRODUCT_FAMILY",
+    )
     query = """query($input: CreateOrdersFromQuoteInput!) { previewOrdersFromQuote(input: $input) {
       totalAmount errors { code } orders { splitKey startDate endDate totalAmount currency
         items { quantity unitPrice totalPrice startDate endDate product { sku } quoteLine { id } } } } }"""
@@ -305,7 +401,8 @@ async def test_o11_preview_matches_create_and_writes_nothing(api):
     assert await order_count(api) == 0
     created = (await b.create_orders(api, {"quoteId": setup["quote"]["id"]}))["orders"]
     assert [(o["startDate"], o["endDate"], o["totalAmount"]) for o in created] == [
-        (o["startDate"], o["endDate"], o["totalAmount"]) for o in preview["orders"]]
+        (o["startDate"], o["endDate"], o["totalAmount"]) for o in preview["orders"]
+    ]
     assert preview["totalAmount"] == "270.00"
     again = (await api(query, {"input": {"quoteId": setup["quote"]["id"]}}))["previewOrdersFromQuote"]
     assert [e["code"] for e in again["errors"]] == ["QUOTE_ALREADY_ORDERED"]
@@ -315,20 +412,28 @@ async def test_o12_direct_order_from_price_book(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
     acc = await b.account(api, paymentTerms="Net 15")
-    payload = await api.ok("createOrder", {"accountId": acc["id"], "startDate": "2026-01-01", "items": [
-        {"productId": sub["id"], "quantity": "2", "subscriptionTerm": 24},
-        {"productId": hw["id"], "quantity": "1", "unitPrice": "8.00"},
-    ]}, f"order {{ {b.ORDER_FIELDS} }}")
+    payload = await api.ok(
+        "createOrder",
+        {
+            "accountId": acc["id"],
+            "startDate": "2026-01-01",
+            "items": [
+                {"productId": sub["id"], "quantity": "2", "subscriptionTerm": 24},
+                {"productId": hw["id"], "quantity": "1", "unitPrice": "8.00"},
+            ],
+        },
+        f"order {{ {b.ORDER_FIELDS} }}",
+    )
     order = payload["order"]
     assert order["quote"] is None and order["status"] == "DRAFT" and order["paymentTerms"] == "Net 15"
     sub_item, hw_item = order["items"]
-    assert (sub_item["unitPrice"], sub_item["startDate"], sub_item["endDate"]) == (
-        "240.00", "2026-01-01", "2027-12-31")
+    assert (sub_item["unitPrice"], sub_item["startDate"], sub_item["endDate"]) == ("240.00", "2026-01-01", "2027-12-31")
     assert hw_item["totalPrice"] == "8.00"
     assert order["totalAmount"] == "488.00"
     # later rules apply alike (D1/D5)
-    updated = await api.ok("updateOrder", {"orderId": order["id"], "version": 1, "poNumber": "PO-7"},
-                           "order { poNumber version }")
+    updated = await api.ok(
+        "updateOrder", {"orderId": order["id"], "version": 1, "poNumber": "PO-7"}, "order { poNumber version }"
+    )
     assert updated["order"] == {"poNumber": "PO-7", "version": 2}
 
 
@@ -338,10 +443,17 @@ async def test_o12_direct_order_bad_input(api):
     cases = [
         ({"accountId": acc["id"], "items": []}, "VALIDATION_ERROR"),
         ({"accountId": acc["id"], "items": [{"productId": no_price["id"], "quantity": "1"}]}, "VALIDATION_ERROR"),
-        ({"accountId": acc["id"], "items": [{"productId": no_price["id"], "quantity": "0", "unitPrice": "1"}]},
-         "INVALID_QUANTITY"),
-        ({"accountId": "00000000-0000-0000-0000-000000000000",
-          "items": [{"productId": no_price["id"], "quantity": "1"}]}, "NOT_FOUND"),
+        (
+            {"accountId": acc["id"], "items": [{"productId": no_price["id"], "quantity": "0", "unitPrice": "1"}]},
+            "INVALID_QUANTITY",
+        ),
+        (
+            {
+                "accountId": "00000000-0000-0000-0000-000000000000",
+                "items": [{"productId": no_price["id"], "quantity": "1"}],
+            },
+            "NOT_FOUND",
+        ),
     ]
     for input, code in cases:
         assert codes(await api.mutate("createOrder", input, "order { id }")) == [code], input

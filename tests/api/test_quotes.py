@@ -44,7 +44,8 @@ async def test_q3_term_precedence_line_group_quote_product(api):
     acc = await b.account(api)
     opp = await b.opportunity(api, acc["id"])
     q = await b.quote(
-        api, opp["id"],
+        api,
+        opp["id"],
         [
             {"productId": sub["id"], "quantity": "1", "subscriptionTerm": 6},
             {"productId": sub["id"], "quantity": "1", "groupKey": "g"},
@@ -63,9 +64,12 @@ async def test_q4_group_values_copied_to_lines(api):
     acc = await b.account(api)
     opp = await b.opportunity(api, acc["id"])
     q = await b.quote(
-        api, opp["id"],
-        [{"productId": sub["id"], "quantity": "1", "groupKey": "g"},
-         {"productId": sub["id"], "quantity": "1", "groupKey": "g", "billingFrequency": "MONTHLY"}],
+        api,
+        opp["id"],
+        [
+            {"productId": sub["id"], "quantity": "1", "groupKey": "g"},
+            {"productId": sub["id"], "quantity": "1", "groupKey": "g", "billingFrequency": "MONTHLY"},
+        ],
         startDate="2026-01-01",
         groups=[{"key": "g", "name": "Year two", "startDate": "2027-01-01", "billingFrequency": "QUARTERLY"}],
     )
@@ -80,7 +84,8 @@ async def test_q7_default_dates_from_quote_start(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
     setup = await b.sales_setup(
-        api, [{"productId": sub["id"], "quantity": "1"}, {"productId": hw["id"], "quantity": "1"}],
+        api,
+        [{"productId": sub["id"], "quantity": "1"}, {"productId": hw["id"], "quantity": "1"}],
         startDate="2026-01-01",
     )
     sub_line, hw_line = setup["quote"]["lines"]
@@ -91,8 +96,9 @@ async def test_q7_default_dates_from_quote_start(api):
 async def test_q7_quote_start_change_moves_inherited_line_dates(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
     setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "1"}], startDate="2026-01-01")
-    q = (await api.ok("updateQuote", {"quoteId": setup["quote"]["id"], "startDate": "2026-03-01"},
-                      b.QUOTE_FIELDS))["quote"]
+    q = (await api.ok("updateQuote", {"quoteId": setup["quote"]["id"], "startDate": "2026-03-01"}, b.QUOTE_FIELDS))[
+        "quote"
+    ]
     assert (q["lines"][0]["startDate"], q["lines"][0]["endDate"]) == ("2026-03-01", "2027-02-28")
 
 
@@ -102,8 +108,12 @@ async def test_q5_order_by_and_group_ordering_conflict(api):
     opp = await b.opportunity(api, acc["id"])
     payload = await api.mutate(
         "createQuote",
-        {"opportunityId": opp["id"], "orderBy": "PRODUCT_FAMILY", "orderByQuoteLineGroup": True,
-         "lines": [{"productId": sub["id"], "quantity": "1"}]},
+        {
+            "opportunityId": opp["id"],
+            "orderBy": "PRODUCT_FAMILY",
+            "orderByQuoteLineGroup": True,
+            "lines": [{"productId": sub["id"], "quantity": "1"}],
+        },
         "quote { id }",
     )
     assert [e["code"] for e in payload["errors"]] == ["ORDER_BY_CONFLICT"]
@@ -118,8 +128,9 @@ async def test_q2_one_primary_quote_per_opportunity(api):
     opp = await b.opportunity(api, acc["id"])
     first = await b.quote(api, opp["id"], [{"productId": sub["id"], "quantity": "1"}])
     second = await b.quote(api, opp["id"], [{"productId": sub["id"], "quantity": "2"}])
-    data = await api("query($id: ID!) { opportunity(id: $id) { primaryQuote { id } quotes { id isPrimary } } }",
-                     {"id": opp["id"]})
+    data = await api(
+        "query($id: ID!) { opportunity(id: $id) { primaryQuote { id } quotes { id isPrimary } } }", {"id": opp["id"]}
+    )
     assert data["opportunity"]["primaryQuote"]["id"] == second["id"]
     flags = {q["id"]: q["isPrimary"] for q in data["opportunity"]["quotes"]}
     assert flags == {first["id"]: False, second["id"]: True}
@@ -146,8 +157,7 @@ async def test_q1_quote_with_orders_is_locked(api):
     sub = await b.product(api, "SUB")
     setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "1"}])
     await b.create_orders(api, {"quoteId": setup["quote"]["id"]})
-    payload = await api.mutate("updateQuote", {"quoteId": setup["quote"]["id"], "subscriptionTerm": 6},
-                               "quote { id }")
+    payload = await api.mutate("updateQuote", {"quoteId": setup["quote"]["id"], "subscriptionTerm": 6}, "quote { id }")
     assert [e["code"] for e in payload["errors"]] == ["QUOTE_LOCKED"]
 
 
@@ -156,8 +166,7 @@ async def test_q6_approval_needs_approve_quotes_permission(api):
     setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "1"}])
     rep = await api.ok("createApiKey", {"role": "SALES_REP", "name": "rep"}, "secret")
     await api.ok("submitQuote", {"quoteId": setup["quote"]["id"]}, "quote { status }")
-    payload = await api.mutate("approveQuote", {"quoteId": setup["quote"]["id"]}, "quote { status }",
-                               key=rep["secret"])
+    payload = await api.mutate("approveQuote", {"quoteId": setup["quote"]["id"]}, "quote { status }", key=rep["secret"])
     # The rep cannot see the admin's account at all (S3), so the quote is NOT_FOUND or FORBIDDEN.
     assert payload["errors"][0]["code"] == "FORBIDDEN"
 
@@ -165,25 +174,40 @@ async def test_q6_approval_needs_approve_quotes_permission(api):
 async def test_quote_edit_lines_add_update_remove(api):
     sub = await b.product(api, "SUB", "RECURRING", "120.00")
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
-    setup = await b.sales_setup(api, [{"productId": sub["id"], "quantity": "1"},
-                                      {"productId": hw["id"], "quantity": "1"}], startDate="2026-01-01")
+    setup = await b.sales_setup(
+        api,
+        [{"productId": sub["id"], "quantity": "1"}, {"productId": hw["id"], "quantity": "1"}],
+        startDate="2026-01-01",
+    )
     sub_line, hw_line = setup["quote"]["lines"]
-    q = (await api.ok(
-        "updateQuote",
-        {"quoteId": setup["quote"]["id"], "removeLineIds": [hw_line["id"]],
-         "updateLines": [{"quoteLineId": sub_line["id"], "quantity": "3"}],
-         "addLines": [{"productId": hw["id"], "quantity": "5", "unitPrice": "7.50"}]},
-        b.QUOTE_FIELDS,
-    ))["quote"]
+    q = (
+        await api.ok(
+            "updateQuote",
+            {
+                "quoteId": setup["quote"]["id"],
+                "removeLineIds": [hw_line["id"]],
+                "updateLines": [{"quoteLineId": sub_line["id"], "quantity": "3"}],
+                "addLines": [{"productId": hw["id"], "quantity": "5", "unitPrice": "7.50"}],
+            },
+            b.QUOTE_FIELDS,
+        )
+    )["quote"]
     assert [(line["product"]["sku"], line["quantity"], line["totalPrice"]) for line in q["lines"]] == [
-        ("SUB", "3.00", "360.00"), ("HW", "5.00", "37.50")]
+        ("SUB", "3.00", "360.00"),
+        ("HW", "5.00", "37.50"),
+    ]
     assert q["total"] == "397.50"
 
 
 async def test_bundle_components_become_child_lines(api):
     part = await b.product(api, "PART", "ONE_TIME", "5.00")
-    bundle = (await api.ok("createProduct", {"sku": "KIT", "name": "Kit", "type": "ONE_TIME", "listPrice": "50",
-                                              "componentIds": [part["id"]]}, "product { id }"))["product"]
+    bundle = (
+        await api.ok(
+            "createProduct",
+            {"sku": "KIT", "name": "Kit", "type": "ONE_TIME", "listPrice": "50", "componentIds": [part["id"]]},
+            "product { id }",
+        )
+    )["product"]
     setup = await b.sales_setup(api, [{"productId": bundle["id"], "quantity": "2"}])
     parent, child = setup["quote"]["lines"]
     assert child["product"]["sku"] == "PART" and child["quantity"] == "2.00"
@@ -198,8 +222,10 @@ async def test_quote_bad_input_gives_clear_errors(api):
         ({"productId": sub["id"], "quantity": "0"}, "INVALID_QUANTITY"),
         ({"productId": "not-an-id", "quantity": "1"}, "NOT_FOUND"),
         ({"productId": sub["id"], "quantity": "1", "groupKey": "nope"}, "VALIDATION_ERROR"),
-        ({"productId": sub["id"], "quantity": "1", "startDate": "2026-05-01", "endDate": "2026-04-01"},
-         "VALIDATION_ERROR"),
+        (
+            {"productId": sub["id"], "quantity": "1", "startDate": "2026-05-01", "endDate": "2026-04-01"},
+            "VALIDATION_ERROR",
+        ),
     ]
     for line, code in cases:
         payload = await api.mutate("createQuote", {"opportunityId": opp["id"], "lines": [line]}, "quote { id }")

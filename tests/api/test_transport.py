@@ -17,18 +17,21 @@ async def test_graphiql_served_to_browsers(api):
 
 
 async def test_get_queries_work(api):
-    response = await api.client.get("/graphql", params={"query": "{ me { role } }"},
-                                    headers={"Authorization": f"Bearer {api.key}"})
+    response = await api.client.get(
+        "/graphql", params={"query": "{ me { role } }"}, headers={"Authorization": f"Bearer {api.key}"}
+    )
     assert response.json()["data"]["me"]["role"] == "ADMIN"
 
 
 async def test_malformed_graphql_and_wrong_types_are_validation_errors(api):
-    for query in ("{ orders { ", "{ orders(first: \"ten\") { totalCount } }", "{ nope }"):
+    for query in ("{ orders { ", '{ orders(first: "ten") { totalCount } }', "{ nope }"):
         response = await api.raw(query)
         assert response.status_code in (200, 400)
         body = response.json()
         assert body["errors"] and "Traceback" not in response.text
-    bad_decimal = await api.raw('mutation { createAccount(input: {name: "x", creditLimit: "abc"}) { errors { code } } }')
+    bad_decimal = await api.raw(
+        'mutation { createAccount(input: {name: "x", creditLimit: "abc"}) { errors { code } } }'
+    )
     assert bad_decimal.json()["errors"] and "Traceback" not in bad_decimal.text
 
 
@@ -60,13 +63,21 @@ async def test_query_depth_limit(api):
 async def test_connections_paginate_filter_sort_and_cap_first(api):
     for i in range(5):
         await b.account(api, name=f"Acct {i}")
-    page1 = (await api("{ accounts(first: 2, sort: {field: NAME, direction: DESC}) { totalCount "
-                       "pageInfo { hasNextPage endCursor } edges { node { name } } } }"))["accounts"]
+    page1 = (
+        await api(
+            "{ accounts(first: 2, sort: {field: NAME, direction: DESC}) { totalCount "
+            "pageInfo { hasNextPage endCursor } edges { node { name } } } }"
+        )
+    )["accounts"]
     assert page1["totalCount"] == 5 and page1["pageInfo"]["hasNextPage"]
     assert [e["node"]["name"] for e in page1["edges"]] == ["Acct 4", "Acct 3"]
-    page2 = (await api("query($a: String) { accounts(first: 10, after: $a, sort: {field: NAME, direction: DESC}) { "
-                       "pageInfo { hasNextPage } edges { node { name } } } }",
-                       {"a": page1["pageInfo"]["endCursor"]}))["accounts"]
+    page2 = (
+        await api(
+            "query($a: String) { accounts(first: 10, after: $a, sort: {field: NAME, direction: DESC}) { "
+            "pageInfo { hasNextPage } edges { node { name } } } }",
+            {"a": page1["pageInfo"]["endCursor"]},
+        )
+    )["accounts"]
     assert [e["node"]["name"] for e in page2["edges"]] == ["Acct 2", "Acct 1", "Acct 0"]
     assert not page2["pageInfo"]["hasNextPage"]
     filtered = await api('{ accounts(filter: {nameContains: "acct 3"}) { totalCount } }')
