@@ -28,7 +28,22 @@ def tortoise_config(database_url: str) -> dict:
 async def run_migrations(database_url: str) -> None:
     """Apply every committed migration that this database has not seen yet."""
     await migrate(config=tortoise_config(database_url))
+    if database_url.startswith("sqlite"):
+        await _restore_sqlite_indexes()
     await Tortoise.close_connections()
+
+
+async def _restore_sqlite_indexes() -> None:
+    """On SQLite a migration that rebuilds a table (AlterField) drops that table's indexes
+    (STACK_NOTES); recreate every index the models declare that is missing."""
+    from tortoise.connection import get_connection
+    from tortoise.utils import get_schema_sql
+
+    connection = get_connection("default")
+    for line in get_schema_sql(connection, safe=True).splitlines():
+        statement = line.strip()
+        if statement.startswith(("CREATE INDEX IF NOT EXISTS", "CREATE UNIQUE INDEX IF NOT EXISTS")):
+            await connection.execute_script(statement)
 
 
 async def init_orm(database_url: str) -> None:

@@ -2,13 +2,18 @@
 
 from models.accounts import Account
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
+from models.contracts import Asset, Contract, Subscription
 from models.events import OrderEvent
-from models.orders import Order, OrderItem
+from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
 from models.system import ApiKey, ApiKeyAccount, Counter, Settings
 
 __all__ = [
     "Account",
+    "Asset",
+    "Contract",
+    "OrderVersion",
+    "Subscription",
     "ApiKey",
     "ApiKeyAccount",
     "Counter",

@@ -14,6 +14,7 @@ class Order(Model):
     account_id: UUID
     opportunity_id: UUID | None
     quote_id: UUID | None
+    contract_id: UUID | None
     id = uuid_pk()
     number = fields.CharField(max_length=20, unique=True)
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -32,6 +33,10 @@ class Order(Model):
     activated_at = fields.DatetimeField(null=True)
     activated_by = fields.CharField(max_length=200, null=True)
     contracted = fields.BooleanField(default=False)
+    contract: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Contract", related_name="orders", null=True, on_delete=fields.SET_NULL, db_index=True
+    )
+    cancel_reason = fields.CharField(max_length=500, null=True)
     start_date = fields.DateField(null=True, db_index=True)
     end_date = fields.DateField(null=True)
     total_amount = money()
@@ -80,6 +85,9 @@ class OrderItem(Model):
     billing_frequency = fields.CharEnumField(BillingFrequency, max_length=20, null=True)
     activated = fields.BooleanField(default=False)
     contracted = fields.BooleanField(default=False)
+    # I1/I2: shipped quantities stay (and stay billable); cancelled ones go back to the quote line.
+    shipped_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
+    cancelled_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
     segment_key = fields.CharField(max_length=100, null=True, db_index=True)
     segment_index = fields.IntField(null=True)
     # O6: snapshotted from the quote line, later edits of the schedule do not reach the order.
@@ -87,3 +95,21 @@ class OrderItem(Model):
 
     class Meta:
         table = "order_item"
+
+
+class OrderVersion(Model):
+    # I1: the order as it was before an in-flight change, kept read-only.
+    order_id: UUID
+    id = uuid_pk()
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="versions", on_delete=fields.CASCADE, db_index=True
+    )
+    version = fields.IntField()
+    status = fields.CharEnumField(OrderStatus, max_length=20)
+    reason = fields.CharField(max_length=500, null=True)
+    snapshot: Any = fields.JSONField()
+    created_at = created_at()
+
+    class Meta:
+        table = "order_version"
+        unique_together = (("order", "version"),)

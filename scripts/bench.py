@@ -1,0 +1,352 @@
+"""Benchmark a real ordergraph server on SQLite and/or PostgreSQL.
+
+Measures createOrdersFromQuote (1-line and 200-line quotes: latency over HTTP, SQL statements per call
+in-process) and the nested `orders(first: 50)` read (throughput and latency over HTTP).
+
+    .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
+                                      [--requests N] [--concurrency C]
+"""
+
+import argparse
+import asyncio
+import logging
+import math
+import os
+import platform
+import signal
+import socket
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+from app import db
+from app.auth import generate_secret
+from app.config import Config, normalise_database_url
+from app.main import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+CALLS = 20  # createOrdersFromQuote calls per quote size, each on a fresh quote
+BIG = 200  # lines of the large quote
+SEEDED_ORDERS = 50
+NESTED = """{ orders(first: 50) { edges { node { account { id } quote { lines { product { id } } }
+  items { product { name } quoteLine { id } requiredBy { id } } } } } }"""
+ORDERS_SELECTION = "orders { id items { id } }"
+
+
+class BenchError(Exception):
+    """A GraphQL error, an HTTP error or a wrong result: the run fails."""
+
+
+class Api:
+    def __init__(self, client: httpx.AsyncClient, key: str) -> None:
+        self.client, self.headers = client, {"Authorization": f"Bearer {key}"}
+
+    async def query(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=self.headers
+        )
+        if response.status_code != 200:
+            raise BenchError(f"HTTP {response.status_code}: {response.text[:2000]}")
+        body = response.json()
+        if body.get("errors"):
+            raise BenchError(f"GraphQL errors: {body['errors']}")
+        return body["data"]
+
+    async def ok(self, name: str, input: dict[str, Any], selection: str) -> dict[str, Any]:
+        input_type = name[0].upper() + name[1:] + "Input"
+        fields = f"errors {{ code message field }} {selection}"
+        query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {fields} }} }}"
+        payload = (await self.query(query, {"input": input}))[name]
+        if payload["errors"]:
+            raise BenchError(f"{name} payload errors: {payload['errors']}")
+        return payload
+
+
+@dataclass
+class Catalog:
+    account_ids: list[str] = field(default_factory=list)
+    product_ids: list[str] = field(default_factory=list)  # BIG plain products, recurring and one-time
+    kit_id: str = ""  # a one-time bundle with one component
+    sub_id: str = ""
+
+
+@dataclass
+class Result:
+    database: str
+    latency: dict[int, list[float]] = field(default_factory=dict)  # lines -> ms per createOrdersFromQuote
+    statements: dict[str, int] = field(default_factory=dict)
+    nested_ms: list[float] = field(default_factory=list)
+    nested_rps: float = 0.0
+
+
+def pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+async def product(api: Api, sku: str, type: str, price: str, **fields: Any) -> str:
+    data = {"sku": sku, "name": f"Product {sku}", "type": type, "listPrice": price, **fields}
+    return (await api.ok("createProduct", data, "product { id }"))["product"]["id"]
+
+
+async def seed_catalog(api: Api) -> Catalog:
+    await api.ok(
+        "updateSettings",
+        {"allowMultipleOrders": False, "requireApprovedQuote": False},
+        "settings { allowMultipleOrders }",
+    )
+    cat = Catalog()
+    for i in range(5):
+        account = await api.ok("createAccount", {"name": f"Bench account {i}"}, "account { id }")
+        cat.account_ids.append(account["account"]["id"])
+    for i in range(BIG):
+        kind = "RECURRING" if i % 2 else "ONE_TIME"
+        cat.product_ids.append(await product(api, f"BENCH-{i:03d}", kind, f"{10 + i}.00"))
+    part = await product(api, "PART", "ONE_TIME", "5.00")
+    cat.kit_id = await product(api, "KIT", "ONE_TIME", "50.00", componentIds=[part])
+    cat.sub_id = await product(api, "SUB", "RECURRING", "100.00")
+    return cat
+
+
+async def new_quote(api: Api, account_id: str, lines: list[dict[str, Any]]) -> str:
+    opp = await api.ok("createOpportunity", {"accountId": account_id, "name": "Bench deal"}, "opportunity { id }")
+    data = {"opportunityId": opp["opportunity"]["id"], "startDate": "2027-01-01", "lines": lines}
+    return (await api.ok("createQuote", data, "quote { id }"))["quote"]["id"]
+
+
+def plain_lines(cat: Catalog, count: int) -> list[dict[str, Any]]:
+    return [{"productId": cat.product_ids[i], "quantity": str(1 + i % 3)} for i in range(count)]
+
+
+async def create_orders(api: Api, quote_id: str, expected_items: int) -> None:
+    payload = await api.ok("createOrdersFromQuote", {"quoteId": quote_id}, ORDERS_SELECTION)
+    items = sum(len(order["items"]) for order in payload["orders"])
+    if items != expected_items:
+        raise BenchError(f"createOrdersFromQuote gave {items} items, expected {expected_items}")
+
+
+async def seed_nested_orders(api: Api, cat: Catalog) -> None:
+    lines = [{"productId": cat.kit_id, "quantity": "1"}, {"productId": cat.sub_id, "quantity": "2"}]
+    for i in range(SEEDED_ORDERS):
+        await create_orders(api, await new_quote(api, cat.account_ids[i % len(cat.account_ids)], lines), 3)
+
+
+async def measure_create(api: Api, cat: Catalog, size: int) -> list[float]:
+    quotes = [await new_quote(api, cat.account_ids[0], plain_lines(cat, size)) for _ in range(CALLS)]
+    samples = []
+    for quote_id in quotes:
+        start = time.perf_counter()
+        await create_orders(api, quote_id, size)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+async def nested_read(api: Api) -> None:
+    edges = (await api.query(NESTED))["orders"]["edges"]
+    nodes = [edge["node"] for edge in edges]
+    if len(nodes) != SEEDED_ORDERS or any(len(n["items"]) != 3 or len(n["quote"]["lines"]) != 3 for n in nodes):
+        raise BenchError(f"nested read: {len(nodes)} orders, or wrong item or quote line counts: {nodes[:1]}")
+
+
+async def measure_nested(api: Api, requests: int, concurrency: int) -> tuple[list[float], float]:
+    for _ in range(3):  # warm-up
+        await nested_read(api)
+    samples: list[float] = []
+    remaining = iter(range(requests))
+
+    async def worker() -> None:
+        for _ in remaining:
+            start = time.perf_counter()
+            await nested_read(api)
+            samples.append((time.perf_counter() - start) * 1000)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return samples, requests / (time.perf_counter() - start)
+
+
+class SqlCounter(logging.Handler):
+    """Counts SQL statements: the tortoise.db_client logger emits one DEBUG record per statement."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def __enter__(self) -> "SqlCounter":
+        logger = logging.getLogger("tortoise.db_client")
+        self._level = logger.level
+        logger.setLevel(logging.DEBUG)
+        logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logger = logging.getLogger("tortoise.db_client")
+        logger.removeHandler(self)
+        logger.setLevel(self._level)
+
+
+async def count_statements(url: str, key: str, cat: Catalog) -> dict[str, int]:
+    """The same requests in-process (ASGI transport), counting the statements each one issues."""
+    await db.init_orm(url)
+    try:
+        app = create_app(Config(database_url=url), manage_database=False)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
+            api = Api(client, key)
+            await create_orders(api, await new_quote(api, cat.account_ids[0], plain_lines(cat, 1)), 1)  # warm-up
+            counts = {}
+            for size in (1, BIG):
+                quote_id = await new_quote(api, cat.account_ids[0], plain_lines(cat, size))
+                with SqlCounter() as counter:
+                    await create_orders(api, quote_id, size)
+                counts[f"create{size}"] = counter.count
+            with SqlCounter() as counter:
+                await nested_read(api)
+            counts["nested"] = counter.count
+            return counts
+    finally:
+        await db.close_orm()
+
+
+@asynccontextmanager
+async def database(kind: str, pg_url: str) -> AsyncIterator[str]:
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="ordergraph_bench_") as tmp:
+            yield f"sqlite://{Path(tmp) / 'bench.db'}"
+        return
+    base = normalise_database_url(pg_url)
+    admin_url = base.replace("postgres://", "postgresql://", 1)
+    name = f"ordergraph_bench_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(admin_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    try:
+        yield base.rsplit("/", 1)[0] + "/" + name
+    finally:
+        admin = await asyncpg.connect(admin_url)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@asynccontextmanager
+async def server(url: str, key: str) -> AsyncIterator[str]:
+    """A real `ordergraph serve` process; yields its base URL once /ready answers 200."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "ORDERGRAPH_BOOTSTRAP_ADMIN_KEY": key, "ORDERGRAPH_LOG_LEVEL": "warning"}
+    proc = await asyncio.create_subprocess_exec(
+        str(ROOT / ".venv/bin/ordergraph"), "serve", "--host", "127.0.0.1", "--port", str(port), env=env, cwd=ROOT
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base_url, timeout=2) as client:
+            for _ in range(300):  # up to ~30 s (migrations run first)
+                if proc.returncode is not None:
+                    raise BenchError(f"server exited with {proc.returncode} before it was ready")
+                try:
+                    if (await client.get("/ready")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            else:
+                raise BenchError("server not ready after 30 s")
+        yield base_url
+    finally:
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(proc.wait(), 20)
+            except TimeoutError:
+                proc.kill()
+                await proc.wait()
+
+
+async def bench(kind: str, args: argparse.Namespace) -> Result:
+    result, key = Result(kind), generate_secret()
+    async with database(kind, args.postgres_url) as url:
+        async with server(url, key) as base_url:
+            limits = httpx.Limits(max_connections=args.concurrency)
+            async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
+                api = Api(client, key)
+                cat = await seed_catalog(api)
+                await seed_nested_orders(api, cat)
+                result.nested_ms, result.nested_rps = await measure_nested(api, args.requests, args.concurrency)
+                for size in (1, BIG):
+                    result.latency[size] = await measure_create(api, cat, size)
+        result.statements = await count_statements(url, key, cat)
+    return result
+
+
+def table(r: Result, args: argparse.Namespace) -> str:
+    rows = [f"{'':44} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'SQL stmts':>10}"]
+    for size in (1, BIG):
+        label = f"createOrdersFromQuote, {size} line{'s' if size > 1 else ''} ({CALLS} calls)"
+        ms = r.latency[size]
+        rows.append(f"{label:44} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {'':>8} {r.statements[f'create{size}']:10d}")
+    label = f"nested orders(first: 50) ({args.requests} req, c={args.concurrency})"
+    ms = r.nested_ms
+    rows.append(f"{label:44} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {r.nested_rps:8.1f} {r.statements['nested']:10d}")
+    return "\n".join(rows)
+
+
+def summary(results: list[Result], args: argparse.Namespace) -> str:
+    lines = [
+        "---- ordergraph bench ----",
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"{CALLS} createOrdersFromQuote calls per size; nested read: {args.requests} requests at concurrency "
+        f"{args.concurrency} over {SEEDED_ORDERS} orders (3 items each)",
+    ]
+    for r in results:
+        one, big = r.latency[1], r.latency[BIG]
+        lines.append(
+            f"{r.database:8} createOrdersFromQuote 1 line p50/p95 {pct(one, 50):.1f}/{pct(one, 95):.1f} ms "
+            f"({r.statements['create1']} stmts), {BIG} lines {pct(big, 50):.1f}/{pct(big, 95):.1f} ms "
+            f"({r.statements[f'create{BIG}']} stmts); nested read {r.nested_rps:.1f} req/s, "
+            f"p50/p95 {pct(r.nested_ms, 50):.1f}/{pct(r.nested_ms, 95):.1f} ms ({r.statements['nested']} stmts)"
+        )
+    lines.append("--------------------------")
+    return "\n".join(lines)
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    if args.requests < 1 or args.concurrency < 1:
+        parser.error("--requests and --concurrency must be positive")
+    kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    results = []
+    for kind in kinds:
+        started = time.perf_counter()
+        try:
+            results.append(await bench(kind, args))
+        except BenchError as error:
+            print(f"{kind}: FAILED: {error}", file=sys.stderr)
+            return 1
+        print(f"\n== {kind} ({time.perf_counter() - started:.0f} s) ==\n{table(results[-1], args)}", flush=True)
+    print("\n" + summary(results, args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

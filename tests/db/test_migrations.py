@@ -1,0 +1,41 @@
+"""The committed migrations build the same schema (tables and indexes) as the models declare."""
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import asyncpg
+
+from app.config import normalise_database_url
+from tests.conftest import PG_URL
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def probe(url: str, generate: bool = False) -> list:
+    args = [sys.executable, "-m", "tests.db.schema_probe", url] + (["generate"] if generate else [])
+    out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+async def test_migrated_schema_has_every_index_the_models_declare(orm, tmp_path):
+    migrated = probe(orm)
+    if PG_URL:
+        base = normalise_database_url(PG_URL).replace("postgres://", "postgresql://", 1)
+        name = f"ordergraph_ref_{uuid.uuid4().hex[:8]}"
+        admin = await asyncpg.connect(base)
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        await admin.close()
+        try:
+            reference = probe(normalise_database_url(base.rsplit("/", 1)[0] + "/" + name), generate=True)
+        finally:
+            admin = await asyncpg.connect(base)
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await admin.close()
+    else:
+        reference = probe(f"sqlite://{tmp_path / 'reference.db'}", generate=True)
+    missing = [index for index in reference if index not in migrated]
+    assert not missing, f"indexes the models declare but the migrations do not build: {missing}"
+    assert any(index[0] == "order_event" for index in migrated)
