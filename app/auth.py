@@ -22,6 +22,7 @@ class Permission(StrEnum):
     CREATE_ORDERS = "CREATE_ORDERS"
     EDIT_ORDERS = "EDIT_ORDERS"
     ACTIVATE_ORDERS = "ACTIVATE_ORDERS"
+    FULFILL_ORDERS = "FULFILL_ORDERS"
     MANAGE_KEYS = "MANAGE_KEYS"
 
 
@@ -51,7 +52,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.PARTNER: frozenset({Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS}),
-    Role.FULFILLMENT: frozenset({Permission.READ}),
+    Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS}),
     Role.BILLING: frozenset({Permission.READ}),
     Role.READ_ONLY: frozenset({Permission.READ}),
 }

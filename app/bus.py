@@ -1,35 +1,188 @@
-"""The event bus: events are published to subscribers only after their transaction commits.
+"""The event bus (A3, D4): events reach subscribers only after their transaction commits.
 
-One process fans out in memory. Subscribers register a callback that receives OrderEvent rows.
+Every OrderEvent row is written in the transaction of the change it describes. Event ids are the
+one total order subscribers resume from: on PostgreSQL the writer takes a transaction-level advisory
+lock before inserting events, so ids become visible in id order and "everything after id N" never
+skips an event committed late.
+
+- SQLite (one process): the writer hands its committed events to the bus right after COMMIT.
+- PostgreSQL (many processes): the writer issues `pg_notify('ordergraph_events', <last id>)` inside
+  its transaction (delivered at COMMIT, never after ROLLBACK). Each process keeps one dedicated
+  listening connection; a notification is only a wake-up: the bus then reads every event after the
+  last one it delivered, so a lost notification or a dropped connection loses nothing. The listener
+  reconnects with backoff and catches up from the table.
+
+Each subscriber has a bounded queue; one that stops reading is cut off with a clear reason instead
+of growing the server's memory, and resumes with `after`.
 """
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from models import OrderEvent
 
 log = logging.getLogger("ordergraph.bus")
 
-Listener = Callable[[OrderEvent], Awaitable[None] | None]
+CHANNEL = "ordergraph_events"
+EVENT_LOCK_KEY = 7_201_947_113  # pg_advisory_xact_lock key that orders event ids by commit
+DEFAULT_QUEUE_SIZE = 1000
+
+
+class SubscriberOverflow(Exception):
+    """A subscriber fell too far behind; it must resubscribe with `after`."""
+
+    def __init__(self, last_delivered: int | None) -> None:
+        self.last_delivered = last_delivered
+        where = f'after: "{last_delivered}"' if last_delivered is not None else "after: the last cursor you received"
+        super().__init__(
+            f"Subscription closed: the client fell more than {DEFAULT_QUEUE_SIZE} events behind. "
+            f"Resubscribe with {where} to resume without a gap."
+        )
+
+
+@dataclass(eq=False)
+class Subscriber:
+    accepts: Callable[[OrderEvent], bool]
+    queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(DEFAULT_QUEUE_SIZE))
+    overflowed: bool = False
+    last_delivered: int | None = None
+
+    def offer(self, event: OrderEvent) -> None:
+        if self.overflowed or not self.accepts(event):
+            return
+        try:
+            self.queue.put_nowait(event)
+        except asyncio.QueueFull:
+            self.overflowed = True
+            while not self.queue.empty():  # free the memory at once
+                self.queue.get_nowait()
+            self.queue.put_nowait(None)  # wake the reader so it can close
+
+    async def next(self) -> OrderEvent:
+        event = await self.queue.get()
+        if event is None or self.overflowed:
+            raise SubscriberOverflow(self.last_delivered)
+        self.last_delivered = int(event.id)
+        return event  # type: ignore[no-any-return]
 
 
 class EventBus:
     def __init__(self) -> None:
-        self._listeners: set[Listener] = set()
+        self._subscribers: set[Subscriber] = set()
+        self._postgres_dsn: str | None = None
+        self._listener_task: asyncio.Task | None = None
+        self._listener_connection: Any = None
+        self._wakeup = asyncio.Event()
+        self._last_id = 0
+        self.reconnects = 0
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.add(listener)
-        return lambda: self._listeners.discard(listener)
+    @property
+    def distributed(self) -> bool:
+        return self._postgres_dsn is not None
 
-    async def publish(self, events: list[OrderEvent]) -> None:
+    def subscribe(self, accepts: Callable[[OrderEvent], bool]) -> Subscriber:
+        subscriber = Subscriber(accepts)
+        self._subscribers.add(subscriber)
+        return subscriber
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        self._subscribers.discard(subscriber)
+
+    @property
+    def subscriber_count(self) -> int:
+        return len(self._subscribers)
+
+    def dispatch(self, events: list[OrderEvent]) -> None:
+        """Hand committed events to every subscriber, in id order. Synchronous: no interleaving."""
         for event in events:
-            for listener in list(self._listeners):
-                try:
-                    result = listener(event)
-                    if result is not None:
-                        await result
-                except Exception:  # a broken subscriber must not break the writer
-                    log.exception("event listener failed for event %s", event.id)
+            if event.id <= self._last_id and self.distributed:
+                continue
+            self._last_id = max(self._last_id, int(event.id))
+            for subscriber in list(self._subscribers):
+                subscriber.offer(event)
+
+    def committed(self, events: list[OrderEvent]) -> None:
+        """Called by the writer after COMMIT. With PostgreSQL the listener delivers instead."""
+        if not self.distributed:
+            self.dispatch(events)
+
+    # -- PostgreSQL LISTEN/NOTIFY -----------------------------------------------------------
+
+    async def start(self, database_url: str) -> None:
+        if not database_url.startswith("postgres"):
+            return
+        self._postgres_dsn = database_url.replace("postgres://", "postgresql://", 1)
+        last = await OrderEvent.all().order_by("-id").first()
+        self._last_id = int(last.id) if last else 0
+        self._wakeup = asyncio.Event()
+        connected = asyncio.Event()
+        self._listener_task = asyncio.create_task(self._listen(connected), name="ordergraph-event-listener")
+        await asyncio.wait_for(connected.wait(), timeout=30)
+
+    async def stop(self) -> None:
+        task, self._listener_task = self._listener_task, None
+        if task:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+        self._postgres_dsn = None
+
+    async def _listen(self, connected: asyncio.Event) -> None:
+        import asyncpg
+
+        delay = 0.1
+        while True:
+            connection = None
+            try:
+                connection = await asyncpg.connect(
+                    self._postgres_dsn, server_settings={"application_name": "ordergraph-listener"}
+                )
+                lost = asyncio.Event()
+                connection.add_termination_listener(lambda _c, lost=lost: lost.set())
+                await connection.add_listener(CHANNEL, lambda *_args: self._wakeup.set())
+                self._listener_connection = connection
+                connected.set()
+                delay = 0.1
+                self._wakeup.set()  # catch up with whatever committed while we were away
+                while not lost.is_set():
+                    wake = asyncio.create_task(self._wakeup.wait())
+                    gone = asyncio.create_task(lost.wait())
+                    await asyncio.wait({wake, gone}, return_when=asyncio.FIRST_COMPLETED)
+                    wake.cancel()
+                    gone.cancel()
+                    if self._wakeup.is_set():
+                        self._wakeup.clear()
+                        await self._catch_up()
+                log.warning("event listener connection lost; reconnecting")
+            except asyncio.CancelledError:
+                if connection is not None and not connection.is_closed():
+                    await connection.close()
+                raise
+            except Exception as error:  # noqa: BLE001 - keep listening whatever happened
+                log.warning("event listener error: %s; retrying in %.1fs", error, delay)
+            finally:
+                self._listener_connection = None
+            self.reconnects += 1
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+    async def _catch_up(self) -> None:
+        while True:
+            batch = await OrderEvent.filter(id__gt=self._last_id).order_by("id").limit(500)
+            if not batch:
+                return
+            self.dispatch(batch)
+            if len(batch) < 500:
+                return
+
+    async def kill_listener_connection_for_tests(self) -> None:
+        if self._listener_connection is not None:
+            self._listener_connection.terminate()
 
 
 bus = EventBus()

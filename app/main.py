@@ -9,12 +9,16 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry import UNSET
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from tortoise.connection import get_connection
 
 from app import db
 from app.auth import authenticate, parse_authorization
+from app.bus import bus
 from app.config import Config
 from app.services.admin import ApiKeyService
 from app.services.common import ensure_reference_data
@@ -28,8 +32,26 @@ log = logging.getLogger("ordergraph")
 
 class GraphQLView(GraphQL):
     async def get_context(self, request: Any, response: Any = None) -> Context:  # type: ignore[override]
+        if isinstance(request, WebSocket):
+            # S1: a websocket authenticates in its connection_init payload (on_ws_connect).
+            return Context(request=request, response=response, actor=None)
         secret = parse_authorization(request.headers.get("authorization"))
         return Context(request=request, response=response, actor=await authenticate(secret))
+
+    async def on_ws_connect(self, context: Any) -> Any:
+        params = context.connection_params or {}
+        value = params.get("authorization") or params.get("Authorization")
+        actor = await authenticate(parse_authorization(value if isinstance(value, str) else None))
+        if actor is None:
+            raise ConnectionRejectionError(
+                {
+                    "message": 'A valid API key is required: send {"authorization": "Bearer <key>"} '
+                    "as the connection_init payload.",
+                    "code": "UNAUTHENTICATED",
+                }
+            )
+        context.actor = actor
+        return UNSET
 
 
 async def health(_: Request) -> JSONResponse:
@@ -70,16 +92,19 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         if manage_database:
             await start_database(config, first_run_key=first_run_key)
+            await bus.start(config.database_url)
         try:
             yield
         finally:
             if manage_database:
+                await bus.stop()
                 await db.close_orm()
 
     view = GraphQLView(
         build_schema(config.max_query_depth),
         graphql_ide="graphiql",
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL],
+        allowed_origins=list(config.allowed_origins),
     )
     routes = [
         Route("/graphql", view, methods=["GET", "POST"]),

@@ -13,6 +13,7 @@ class Context:
     response: Any
     actor: Actor | None
     _loaders: Loaders | None = field(default=None)
+    connection_params: dict[str, Any] | None = None
 
     @property
     def loaders(self) -> Loaders:

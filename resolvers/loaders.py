@@ -16,15 +16,19 @@ from app.auth import Actor
 from app.services.common import scoped
 from models import (
     Account,
+    Asset,
+    Contract,
     Opportunity,
     Order,
     OrderEvent,
     OrderItem,
+    OrderVersion,
     Product,
     ProductComponent,
     Quote,
     QuoteLine,
     QuoteLineGroup,
+    Subscription,
 )
 
 # PostgreSQL takes at most 32,767 bind parameters in one statement.
@@ -89,3 +93,11 @@ class Loaders:
         self.order_items_by_quote_line = by_fk_loader(actor, OrderItem, "quote_line_id", ["id"])
         self.order_events_by_order = by_fk_loader(actor, OrderEvent, "order_id", ["id"])
         self.components_by_product = by_fk_loader(actor, ProductComponent, "bundle_id", ["position"])
+        self.contract_by_id = by_id_loader(actor, Contract)
+        self.contracts_by_account = by_fk_loader(actor, Contract, "account_id", ["created_at", "number"])
+        self.subscriptions_by_contract = by_fk_loader(actor, Subscription, "contract_id", ["created_at", "id"])
+        self.subscriptions_by_order_item = by_fk_loader(actor, Subscription, "order_item_id", ["id"])
+        self.assets_by_account = by_fk_loader(actor, Asset, "account_id", ["created_at", "id"])
+        self.assets_by_order_item = by_fk_loader(actor, Asset, "order_item_id", ["id"])
+        self.orders_by_contract = by_fk_loader(actor, Order, "contract_id", ["created_at", "number"])
+        self.versions_by_order = by_fk_loader(actor, OrderVersion, "order_id", ["version"])

@@ -6,6 +6,7 @@ from strawberry.types import Info
 from app.services import registry
 from models.enums import QuoteStatus as QS
 from resolvers.common import input_to_dict, run_mutation
+from resolvers.lifecycle import LifecycleMutation
 from schema import inputs as i
 from schema import payloads as p
 from schema.orders import ApiKey, Order, Settings
@@ -21,7 +22,7 @@ def _order(o: object) -> dict:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(LifecycleMutation):
     @strawberry.mutation
     async def update_settings(self, info: Info, input: i.UpdateSettingsInput) -> p.UpdateSettingsPayload:
         return await run_mutation(

@@ -18,6 +18,7 @@ from models import OrderEvent as OrderEventModel
 from models import Product as ProductModel
 from models import Quote as QuoteModel
 from resolvers.common import actor_of, input_to_dict
+from resolvers.contract_queries import ContractQuery
 from schema.common import Connection, Edge, PageInfo, UserError, Viewer
 from schema.enums import SortDirection
 from schema.inputs import (
@@ -63,7 +64,7 @@ def _ids(value: Any, what: str, field: str) -> Any:
 
 
 @strawberry.type
-class Query:
+class Query(ContractQuery):
     @strawberry.field
     async def me(self, info: Info) -> Viewer:
         actor = actor_of(info)

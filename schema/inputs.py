@@ -315,3 +315,78 @@ class AcceptQuoteInput(QuoteTransitionInput):
 @strawberry.input
 class RejectQuoteInput(QuoteTransitionInput):
     pass
+
+
+@strawberry.input
+class ActivateOrderInput:
+    order_id: strawberry.ID
+    version: int | None = UNSET
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class DeactivateOrderInput:
+    order_id: strawberry.ID
+    version: int | None = UNSET
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class ContractOrderInput:
+    order_id: strawberry.ID
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class UncontractOrderInput:
+    order_id: strawberry.ID
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class CancelOrderInput:
+    order_id: strawberry.ID
+    reason: str
+    version: int | None = UNSET
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class CompleteOrderInput:
+    order_id: strawberry.ID
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class ItemQuantity:
+    order_item_id: strawberry.ID
+    quantity: Decimal
+
+
+@strawberry.input
+class ShipOrderItemsInput:
+    order_id: strawberry.ID
+    items: list[ItemQuantity]
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class ChangeOrderInput:
+    order_id: strawberry.ID
+    version: int | None = UNSET
+    reason: str | None = UNSET
+    quantities: list[ItemQuantity] | None = UNSET
+    add_items: list[NewOrderItem] | None = UNSET
+    cancel_item_ids: list[strawberry.ID] | None = UNSET
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class ContractFilter:
+    account_id: strawberry.ID | None = UNSET
+
+
+@strawberry.input
+class ContractSort:
+    field: QuoteSortField = QuoteSortField.CREATED_AT
+    direction: SortDirection = SortDirection.ASC

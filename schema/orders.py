@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from schema.common import UserError
+from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
 from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders
 
@@ -34,11 +35,13 @@ class Order:
     renewal_term: int | None
     po_number: str | None
     split_key: str | None
+    cancel_reason: str | None
     created_at: datetime
     updated_at: datetime
     account_id: strawberry.Private[Any]
     quote_id: strawberry.Private[Any]
     opportunity_id: strawberry.Private[Any]
+    contract_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Order":
@@ -49,6 +52,8 @@ class Order:
             type=m.type,
             version=m.version,
             activated=m.activated_at is not None,
+            contract_id=m.contract_id,
+            cancel_reason=m.cancel_reason,
             activated_at=m.activated_at,
             activated_by=m.activated_by,
             contracted=m.contracted,
@@ -95,6 +100,17 @@ class Order:
     async def events(self, info: Info) -> list["OrderEvent"]:
         return [OrderEvent.from_model(e) for e in await loaders(info).order_events_by_order.load(self.id)]
 
+    @strawberry.field
+    async def contract(self, info: Info) -> Contract | None:
+        if self.contract_id is None:
+            return None
+        row = await loaders(info).contract_by_id.load(self.contract_id)
+        return Contract.from_model(row) if row else None
+
+    @strawberry.field(description="I1: earlier versions of the order, kept read-only, oldest first.")
+    async def versions(self, info: Info) -> list[OrderVersion]:
+        return [OrderVersion.from_model(v) for v in await loaders(info).versions_by_order.load(self.id)]
+
 
 @strawberry.type
 class OrderItem:
@@ -110,6 +126,8 @@ class OrderItem:
     billing_frequency: BillingFrequency | None
     activated: bool
     contracted: bool
+    shipped_quantity: Decimal
+    cancelled_quantity: Decimal
     segment_key: str | None
     segment_index: int | None
     discount_schedule: JSON | None
@@ -132,6 +150,8 @@ class OrderItem:
             end_date=m.end_date,
             billing_frequency=m.billing_frequency,
             activated=m.activated,
+            shipped_quantity=m.shipped_quantity,
+            cancelled_quantity=m.cancelled_quantity,
             contracted=m.contracted,
             segment_key=m.segment_key,
             segment_index=m.segment_index,
@@ -163,6 +183,16 @@ class OrderItem:
             return None
         row = await loaders(info).order_item_by_id.load(self.required_by_id)
         return OrderItem.from_model(row) if row else None
+
+    @strawberry.field(description="C2: the subscription this RECURRING item became when contracted.")
+    async def subscription(self, info: Info) -> Subscription | None:
+        rows = await loaders(info).subscriptions_by_order_item.load(self.id)
+        return Subscription.from_model(rows[0]) if rows else None
+
+    @strawberry.field(description="C3: the asset this ONE_TIME item became when activated.")
+    async def asset(self, info: Info) -> Asset | None:
+        rows = await loaders(info).assets_by_order_item.load(self.id)
+        return Asset.from_model(rows[0]) if rows else None
 
 
 @strawberry.type
@@ -199,6 +229,35 @@ class OrderEvent:
             return None
         row = await loaders(info).order_by_id.load(self.order_id)
         return Order.from_model(row) if row else None
+
+
+@strawberry.type
+class OrderStatusEvent:
+    """A3: published after the transaction of a status change commits."""
+
+    id: strawberry.ID
+    cursor: str
+    previous_status: OrderStatus | None
+    status: OrderStatus
+    at: datetime
+    actor: str | None
+    order_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "OrderStatusEvent":
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            cursor=str(m.id),
+            previous_status=m.previous_status,
+            status=m.status,
+            at=m.at,
+            actor=m.actor,
+            order_id=m.order_id,
+        )
+
+    @strawberry.field
+    async def order(self, info: Info) -> Order:
+        return Order.from_model(await loaders(info).order_by_id.load(self.order_id))
 
 
 @strawberry.type

@@ -3,6 +3,7 @@
 import strawberry
 
 from schema.common import UserError
+from schema.contracts import Contract
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
@@ -106,5 +107,54 @@ class CreateOrderPayload:
 
 @strawberry.type
 class UpdateOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class ActivateOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class DeactivateOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class ContractOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+    contract: Contract | None = None
+
+
+@strawberry.type
+class UncontractOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class ChangeOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class CancelOrderPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class ShipOrderItemsPayload:
+    errors: list[UserError]
+    order: Order | None = None
+
+
+@strawberry.type
+class CompleteOrderPayload:
     errors: list[UserError]
     order: Order | None = None

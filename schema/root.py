@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from app.extensions import Authentication, ErrorMasking
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
+from resolvers.subscriptions import Subscription
 from schema.scalars import DecimalScalar
 
 MAX_QUERY_DEPTH = 10
@@ -19,6 +20,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         scalar_overrides={Decimal: DecimalScalar},
         config=StrawberryConfig(),
         extensions=[

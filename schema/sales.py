@@ -10,10 +10,13 @@ from strawberry.types import Info
 from schema.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, QuoteStatus
 
 if TYPE_CHECKING:
+    from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
 
 OrderRef = Annotated["Order", strawberry.lazy("schema.orders")]
 OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
+ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
+AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
 
 
 def loaders(info: Info) -> Any:
@@ -55,6 +58,18 @@ class Account:
         from schema.orders import Order
 
         return [Order.from_model(o) for o in await loaders(info).orders_by_account.load(self.id)]
+
+    @strawberry.field
+    async def contracts(self, info: Info) -> list[ContractRef]:
+        from schema.contracts import Contract
+
+        return [Contract.from_model(c) for c in await loaders(info).contracts_by_account.load(self.id)]
+
+    @strawberry.field
+    async def assets(self, info: Info) -> list[AssetRef]:
+        from schema.contracts import Asset
+
+        return [Asset.from_model(a) for a in await loaders(info).assets_by_account.load(self.id)]
 
 
 @strawberry.type

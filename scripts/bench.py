@@ -22,11 +22,13 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from app import db
 from app.auth import generate_secret
@@ -39,7 +41,7 @@ BIG = 200  # lines of the large quote
 SEEDED_ORDERS = 50
 NESTED = """{ orders(first: 50) { edges { node { account { id } quote { lines { product { id } } }
   items { product { name } quoteLine { id } requiredBy { id } } } } } }"""
-ORDERS_SELECTION = "orders { id items { id } }"
+ORDERS_SELECTION = "orders { id totalAmount items { id } }"
 
 
 class BenchError(Exception):
@@ -99,11 +101,8 @@ async def product(api: Api, sku: str, type: str, price: str, **fields: Any) -> s
 
 
 async def seed_catalog(api: Api) -> Catalog:
-    await api.ok(
-        "updateSettings",
-        {"allowMultipleOrders": False, "requireApprovedQuote": False},
-        "settings { allowMultipleOrders }",
-    )
+    settings = {"allowMultipleOrders": False, "requireApprovedQuote": False}  # one order per quote, no approval
+    await api.ok("updateSettings", settings, "settings { allowMultipleOrders }")
     cat = Catalog()
     for i in range(5):
         account = await api.ok("createAccount", {"name": f"Bench account {i}"}, "account { id }")
@@ -117,21 +116,26 @@ async def seed_catalog(api: Api) -> Catalog:
     return cat
 
 
-async def new_quote(api: Api, account_id: str, lines: list[dict[str, Any]]) -> str:
+async def new_quote(api: Api, account_id: str, lines: list[dict[str, Any]]) -> tuple[str, Decimal]:
+    """A fresh opportunity and its primary quote: (quote id, quote total)."""
     opp = await api.ok("createOpportunity", {"accountId": account_id, "name": "Bench deal"}, "opportunity { id }")
     data = {"opportunityId": opp["opportunity"]["id"], "startDate": "2027-01-01", "lines": lines}
-    return (await api.ok("createQuote", data, "quote { id }"))["quote"]["id"]
+    quote = (await api.ok("createQuote", data, "quote { id total }"))["quote"]
+    return quote["id"], Decimal(quote["total"])
 
 
 def plain_lines(cat: Catalog, count: int) -> list[dict[str, Any]]:
     return [{"productId": cat.product_ids[i], "quantity": str(1 + i % 3)} for i in range(count)]
 
 
-async def create_orders(api: Api, quote_id: str, expected_items: int) -> None:
-    payload = await api.ok("createOrdersFromQuote", {"quoteId": quote_id}, ORDERS_SELECTION)
+async def create_orders(api: Api, quote: tuple[str, Decimal], expected_items: int) -> None:
+    payload = await api.ok("createOrdersFromQuote", {"quoteId": quote[0]}, ORDERS_SELECTION)
     items = sum(len(order["items"]) for order in payload["orders"])
-    if items != expected_items:
-        raise BenchError(f"createOrdersFromQuote gave {items} items, expected {expected_items}")
+    total = sum((Decimal(order["totalAmount"]) for order in payload["orders"]), Decimal(0))
+    if items != expected_items or total != quote[1]:
+        raise BenchError(
+            f"createOrdersFromQuote: {items} items totalling {total}, expected {expected_items} / {quote[1]}"
+        )
 
 
 async def seed_nested_orders(api: Api, cat: Catalog) -> None:
@@ -143,9 +147,9 @@ async def seed_nested_orders(api: Api, cat: Catalog) -> None:
 async def measure_create(api: Api, cat: Catalog, size: int) -> list[float]:
     quotes = [await new_quote(api, cat.account_ids[0], plain_lines(cat, size)) for _ in range(CALLS)]
     samples = []
-    for quote_id in quotes:
+    for quote in quotes:
         start = time.perf_counter()
-        await create_orders(api, quote_id, size)
+        await create_orders(api, quote, size)
         samples.append((time.perf_counter() - start) * 1000)
     return samples
 
@@ -179,26 +183,27 @@ class SqlCounter(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
-        self.count = 0
+        self.count, self.logger = 0, logging.getLogger("tortoise.db_client")
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
     def __enter__(self) -> "SqlCounter":
-        logger = logging.getLogger("tortoise.db_client")
-        self._level = logger.level
-        logger.setLevel(logging.DEBUG)
-        logger.addHandler(self)
+        self.level = self.logger.level
+        self.logger.setLevel(logging.DEBUG)
+        self.logger.addHandler(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        logger = logging.getLogger("tortoise.db_client")
-        logger.removeHandler(self)
-        logger.setLevel(self._level)
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level)
 
 
 async def count_statements(url: str, key: str, cat: Catalog) -> dict[str, int]:
     """The same requests in-process (ASGI transport), counting the statements each one issues."""
+    # Tortoise caches INSERT statements per connection name ("default") for the life of the process, whatever the
+    # dialect: forget the previous database's before opening this one.
+    EXECUTOR_CACHE.clear()
     await db.init_orm(url)
     try:
         app = create_app(Config(database_url=url), manage_database=False)
@@ -207,10 +212,10 @@ async def count_statements(url: str, key: str, cat: Catalog) -> dict[str, int]:
             await create_orders(api, await new_quote(api, cat.account_ids[0], plain_lines(cat, 1)), 1)  # warm-up
             counts = {}
             for size in (1, BIG):
-                quote_id = await new_quote(api, cat.account_ids[0], plain_lines(cat, size))
+                quote = await new_quote(api, cat.account_ids[0], plain_lines(cat, size))
                 with SqlCounter() as counter:
-                    await create_orders(api, quote_id, size)
-                counts[f"create{size}"] = counter.count
+                    await create_orders(api, quote, size)
+                counts[str(size)] = counter.count
             with SqlCounter() as counter:
                 await nested_read(api)
             counts["nested"] = counter.count
@@ -225,30 +230,28 @@ async def database(kind: str, pg_url: str) -> AsyncIterator[str]:
         with tempfile.TemporaryDirectory(prefix="ordergraph_bench_") as tmp:
             yield f"sqlite://{Path(tmp) / 'bench.db'}"
         return
-    base = normalise_database_url(pg_url)
-    admin_url = base.replace("postgres://", "postgresql://", 1)
-    name = f"ordergraph_bench_{uuid.uuid4().hex[:10]}"
-    admin = await asyncpg.connect(admin_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
+    base, name = normalise_database_url(pg_url), f"ordergraph_bench_{uuid.uuid4().hex[:10]}"
+
+    async def admin(sql: str) -> None:
+        connection = await asyncpg.connect(base.replace("postgres://", "postgresql://", 1))
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    await admin(f'CREATE DATABASE "{name}"')
     try:
         yield base.rsplit("/", 1)[0] + "/" + name
     finally:
-        admin = await asyncpg.connect(admin_url)
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @asynccontextmanager
 async def server(url: str, key: str) -> AsyncIterator[str]:
     """A real `ordergraph serve` process; yields its base URL once /ready answers 200."""
-    port = free_port()
+    with socket.socket() as sock:  # a free port on 127.0.0.1
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
     env = {**os.environ, "DATABASE_URL": url, "ORDERGRAPH_BOOTSTRAP_ADMIN_KEY": key, "ORDERGRAPH_LOG_LEVEL": "warning"}
     proc = await asyncio.create_subprocess_exec(
         str(ROOT / ".venv/bin/ordergraph"), "serve", "--host", "127.0.0.1", "--port", str(port), env=env, cwd=ROOT
@@ -256,7 +259,7 @@ async def server(url: str, key: str) -> AsyncIterator[str]:
     base_url = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base_url, timeout=2) as client:
-            for _ in range(300):  # up to ~30 s (migrations run first)
+            for _ in range(300):  # at most 300 polls, 0.1 s apart (the server migrates first)
                 if proc.returncode is not None:
                     raise BenchError(f"server exited with {proc.returncode} before it was ready")
                 try:
@@ -266,7 +269,7 @@ async def server(url: str, key: str) -> AsyncIterator[str]:
                     pass
                 await asyncio.sleep(0.1)
             else:
-                raise BenchError("server not ready after 30 s")
+                raise BenchError("server not ready after 300 polls")
         yield base_url
     finally:
         if proc.returncode is None:
@@ -295,33 +298,35 @@ async def bench(kind: str, args: argparse.Namespace) -> Result:
 
 
 def table(r: Result, args: argparse.Namespace) -> str:
-    rows = [f"{'':44} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'SQL stmts':>10}"]
+    rows = [f"{'':46} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'SQL stmts':>10}"]
     for size in (1, BIG):
-        label = f"createOrdersFromQuote, {size} line{'s' if size > 1 else ''} ({CALLS} calls)"
-        ms = r.latency[size]
-        rows.append(f"{label:44} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {'':>8} {r.statements[f'create{size}']:10d}")
-    label = f"nested orders(first: 50) ({args.requests} req, c={args.concurrency})"
-    ms = r.nested_ms
-    rows.append(f"{label:44} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {r.nested_rps:8.1f} {r.statements['nested']:10d}")
+        label, ms = f"createOrdersFromQuote, {size} line(s) ({CALLS} calls)", r.latency[size]
+        rows.append(f"{label:46} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {'':>7} {r.statements[str(size)]:10d}")
+    label, ms = f"nested orders(first: 50) ({args.requests} req, c={args.concurrency})", r.nested_ms
+    rows.append(f"{label:46} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {r.nested_rps:7.1f} {r.statements['nested']:10d}")
     return "\n".join(rows)
 
 
 def summary(results: list[Result], args: argparse.Namespace) -> str:
+    def p50_95(ms: list[float]) -> str:
+        return f"{pct(ms, 50):.1f} / {pct(ms, 95):.1f}"
+
     lines = [
-        "---- ordergraph bench ----",
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-        f"{CALLS} createOrdersFromQuote calls per size; nested read: {args.requests} requests at concurrency "
-        f"{args.concurrency} over {SEEDED_ORDERS} orders (3 items each)",
+        f"ordergraph bench, {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}. createOrdersFromQuote: {CALLS} sequential calls per quote size over HTTP, "
+        f"SQL statements per call counted in-process. Nested read: orders(first: 50) over {SEEDED_ORDERS} orders "
+        f"(3 items each), {args.requests} requests at concurrency {args.concurrency}.",
+        "",
+        f"| database | 1 line p50 / p95 ms | SQL | {BIG} lines p50 / p95 ms | SQL | nested read req/s "
+        "| p50 / p95 ms | SQL |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
-        one, big = r.latency[1], r.latency[BIG]
+        s = r.statements
         lines.append(
-            f"{r.database:8} createOrdersFromQuote 1 line p50/p95 {pct(one, 50):.1f}/{pct(one, 95):.1f} ms "
-            f"({r.statements['create1']} stmts), {BIG} lines {pct(big, 50):.1f}/{pct(big, 95):.1f} ms "
-            f"({r.statements[f'create{BIG}']} stmts); nested read {r.nested_rps:.1f} req/s, "
-            f"p50/p95 {pct(r.nested_ms, 50):.1f}/{pct(r.nested_ms, 95):.1f} ms ({r.statements['nested']} stmts)"
+            f"| {r.database} | {p50_95(r.latency[1])} | {s['1']} | {p50_95(r.latency[BIG])} | {s[str(BIG)]} "
+            f"| {r.nested_rps:.1f} | {p50_95(r.nested_ms)} | {s['nested']} |"
         )
-    lines.append("--------------------------")
     return "\n".join(lines)
 
 
@@ -344,7 +349,7 @@ async def main() -> int:
             print(f"{kind}: FAILED: {error}", file=sys.stderr)
             return 1
         print(f"\n== {kind} ({time.perf_counter() - started:.0f} s) ==\n{table(results[-1], args)}", flush=True)
-    print("\n" + summary(results, args))
+    print(f"\n---- summary ----\n{summary(results, args)}\n-----------------")
     return 0
 
 

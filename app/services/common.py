@@ -11,7 +11,7 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from app.auth import Actor
-from app.bus import bus
+from app.bus import CHANNEL, EVENT_LOCK_KEY, bus
 from app.errors import invalid, not_found
 from models import Counter, Order, OrderEvent, PriceBook, Settings
 from models.enums import OrderEventType, OrderStatus, Role
@@ -34,21 +34,36 @@ class UnitOfWork:
         changes: dict[str, Any] | None = None,
         previous_status: OrderStatus | None = None,
     ) -> OrderEvent:
-        """D4: an OrderEvent row in the same transaction as the change it describes."""
-        event = await OrderEvent.create(
+        """D4: an OrderEvent row in the same transaction as the change it describes.
+
+        Rows are inserted when the unit of work ends (just before COMMIT), so the PostgreSQL
+        event lock is held for as short a time as possible.
+        """
+        event = OrderEvent(
             type=type,
             order_id=order.id,
-            account_id=order.account_id,  # type: ignore[attr-defined]
+            account_id=order.account_id,
             actor=self.actor.label,
             actor_key_id=self.actor.key_id,
             previous_status=previous_status,
             status=order.status,
             version=order.version,
             changes=changes,
-            using_db=self.tx,
         )
         self.events.append(event)
         return event
+
+    async def flush_events(self) -> None:
+        if not self.events:
+            return
+        postgres = self.tx.capabilities.dialect == "postgres"
+        if postgres:
+            # Event ids become visible in id order: see app/bus.py.
+            await self.tx.execute_query("SELECT pg_advisory_xact_lock($1)", [EVENT_LOCK_KEY])
+        for event in self.events:
+            await event.save(using_db=self.tx)
+        if postgres:
+            await self.tx.execute_query("SELECT pg_notify($1, $2)", [CHANNEL, str(self.events[-1].id)])
 
 
 @asynccontextmanager
@@ -56,9 +71,10 @@ async def unit_of_work(actor: Actor) -> AsyncIterator[UnitOfWork]:
     async with in_transaction() as tx:
         uow = UnitOfWork(tx=tx, actor=actor)
         yield uow
+        await uow.flush_events()
     # Reached only after COMMIT: a rolled-back change publishes nothing (A3).
     if uow.events:
-        await bus.publish(uow.events)
+        bus.committed(uow.events)
 
 
 async def next_numbers(tx: BaseDBAsyncClient, name: str, count: int = 1) -> list[int]:
@@ -100,6 +116,10 @@ SCOPE_PATHS: dict[str, str] = {
     "QuoteLine": "quote__account_id",
     "QuoteLineGroup": "quote__account_id",
     "OrderItem": "order__account_id",
+    "OrderVersion": "order__account_id",
+    "Contract": "account_id",
+    "Subscription": "account_id",
+    "Asset": "account_id",
 }
 
 

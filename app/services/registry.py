@@ -14,3 +14,8 @@ opportunities = OpportunityService()
 quotes = QuoteService()
 ordering = OrderingService()
 orders = OrderService()
+from app.services.changes import ChangeService  # noqa: E402
+from app.services.lifecycle import LifecycleService  # noqa: E402
+
+lifecycle = LifecycleService()
+changes = ChangeService()

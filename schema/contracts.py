@@ -1,0 +1,165 @@
+"""Object types of what orders turn into: contracts, subscriptions, assets; and order versions."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from models.enums import AssetStatus, ContractStatus, OrderStatus
+from schema.sales import Account, Product, loaders
+
+if TYPE_CHECKING:
+    from schema.orders import Order, OrderItem
+
+OrderRef = Annotated["Order", strawberry.lazy("schema.orders")]
+OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
+
+strawberry.enum(ContractStatus)
+strawberry.enum(AssetStatus)
+
+
+@strawberry.type(
+    name="ContractSubscription",
+    description="C2: a RECURRING order item under contract. (The root `Subscription` type holds the live "
+    "operations, hence this name.)",
+)
+class Subscription:
+    id: strawberry.ID
+    quantity: Decimal
+    start_date: date | None
+    end_date: date | None
+    net_price: Decimal
+    product_id: strawberry.Private[Any]
+    order_item_id: strawberry.Private[Any]
+    contract_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Subscription":
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            quantity=m.quantity,
+            start_date=m.start_date,
+            end_date=m.end_date,
+            net_price=m.net_price,
+            product_id=m.product_id,
+            order_item_id=m.order_item_id,
+            contract_id=m.contract_id,
+        )
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product:
+        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+
+    @strawberry.field
+    async def order_item(self, info: Info) -> OrderItemRef | None:
+        from schema.orders import OrderItem
+
+        row = await loaders(info).order_item_by_id.load(self.order_item_id)
+        return OrderItem.from_model(row) if row else None
+
+    @strawberry.field
+    async def contract(self, info: Info) -> "Contract | None":
+        row = await loaders(info).contract_by_id.load(self.contract_id)
+        return Contract.from_model(row) if row else None
+
+
+@strawberry.type
+class Asset:
+    id: strawberry.ID
+    quantity: Decimal
+    status: AssetStatus
+    created_at: datetime
+    product_id: strawberry.Private[Any]
+    order_item_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Asset":
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            quantity=m.quantity,
+            status=m.status,
+            created_at=m.created_at,
+            product_id=m.product_id,
+            order_item_id=m.order_item_id,
+        )
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product:
+        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+
+    @strawberry.field
+    async def order_item(self, info: Info) -> OrderItemRef | None:
+        from schema.orders import OrderItem
+
+        row = await loaders(info).order_item_by_id.load(self.order_item_id)
+        return OrderItem.from_model(row) if row else None
+
+
+@strawberry.type
+class Contract:
+    id: strawberry.ID
+    number: str
+    status: ContractStatus
+    start_date: date | None
+    end_date: date | None
+    term: int | None
+    renewal_uplift_percent: Decimal | None
+    renewal_term: int | None
+    created_at: datetime
+    account_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Contract":
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            number=m.number,
+            status=m.status,
+            start_date=m.start_date,
+            end_date=m.end_date,
+            term=m.term,
+            renewal_uplift_percent=m.renewal_uplift_percent,
+            renewal_term=m.renewal_term,
+            created_at=m.created_at,
+            account_id=m.account_id,
+        )
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account:
+        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+
+    @strawberry.field
+    async def order(self, info: Info) -> OrderRef | None:
+        from schema.orders import Order
+
+        rows = await loaders(info).orders_by_contract.load(self.id)
+        return Order.from_model(rows[0]) if rows else None
+
+    @strawberry.field
+    async def subscriptions(self, info: Info) -> list[Subscription]:
+        return [Subscription.from_model(s) for s in await loaders(info).subscriptions_by_contract.load(self.id)]
+
+
+@strawberry.type
+class OrderVersion:
+    """I1: the order as it was before an in-flight change (read-only)."""
+
+    version: int
+    status: OrderStatus
+    reason: str | None
+    created_at: datetime
+    snapshot: JSON
+
+    @classmethod
+    def from_model(cls, m: Any) -> "OrderVersion":
+        return cls(version=m.version, status=m.status, reason=m.reason, created_at=m.created_at, snapshot=m.snapshot)
+
+
+@strawberry.type
+class OrderStatusTransition:
+    """A4: one allowed move of the order status machine."""
+
+    from_status: OrderStatus
+    to_status: OrderStatus
