@@ -55,7 +55,7 @@ class GraphQLView(GraphQL):
 
 
 async def health(_: Request) -> JSONResponse:
-    return JSONResponse({"status": "ok"})
+    return JSONResponse({"status": "ok", "subscribers": bus.subscriber_count, "listenerReconnects": bus.reconnects})
 
 
 async def ready(_: Request) -> JSONResponse:

@@ -8,10 +8,11 @@ from collections.abc import AsyncGenerator
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.types import Info
 
 from app.auth import Actor, Permission
-from app.bus import bus
+from app.bus import SubscriberOverflow, bus
 from app.errors import invalid
 from app.services.common import get_scoped, parse_id, scoped
 from models import Account, Order
@@ -72,7 +73,11 @@ async def _stream(
                 if len(batch) < REPLAY_BATCH:
                     break
         while True:
-            event = await subscriber.next()
+            try:
+                event = await subscriber.next()
+            except SubscriberOverflow as overflow:
+                cursor = str(last) if last is not None else None
+                raise GraphQLError(str(overflow), extensions={"code": "SUBSCRIBER_TOO_SLOW", "after": cursor}) from None
             if last is not None and event.id <= last:
                 continue
             last = int(event.id)
