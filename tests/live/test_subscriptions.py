@@ -10,8 +10,9 @@ from tests.live.server import Server, Socket
 
 PROTOCOLS = ["graphql-transport-ws", "graphql-ws"]
 
-STATUS_SUB = """subscription($orderId: ID, $accountId: ID) { orderStatusChanged(orderId: $orderId, accountId: $accountId)
-  { cursor previousStatus status actor order { id number status } } }"""
+STATUS_SUB = """subscription($orderId: ID, $accountId: ID) {
+  orderStatusChanged(orderId: $orderId, accountId: $accountId) {
+    cursor previousStatus status actor order { id number status } } }"""
 EVENTS_SUB = """subscription($orderId: ID, $after: String) { orderEvents(orderId: $orderId, after: $after)
   { id cursor type status version order { number } } }"""
 
