@@ -114,3 +114,35 @@ async def authenticate(secret: str | None) -> Actor | None:
         return None
     grants = frozenset(g.account_id for g in key.account_grants)  # type: ignore[attr-defined]
     return Actor(key_id=key.id, name=key.name, role=key.role, account_ids=grants)
+
+
+# S2: the permission every mutation needs, declared once. The API layer refuses a mutation whose
+# key lacks it (FORBIDDEN in the payload) before any service runs; services check it again.
+MUTATION_PERMISSIONS: dict[str, Permission] = {
+    "updateSettings": Permission.MANAGE_SETTINGS,
+    "createApiKey": Permission.MANAGE_KEYS,
+    "revokeApiKey": Permission.MANAGE_KEYS,
+    "createAccount": Permission.MANAGE_ACCOUNTS,
+    "createProduct": Permission.MANAGE_CATALOG,
+    "createOpportunity": Permission.EDIT_OPPORTUNITIES,
+    "updateOpportunityStage": Permission.EDIT_OPPORTUNITIES,
+    "createQuote": Permission.EDIT_QUOTES,
+    "updateQuote": Permission.EDIT_QUOTES,
+    "submitQuote": Permission.EDIT_QUOTES,
+    "presentQuote": Permission.EDIT_QUOTES,
+    "acceptQuote": Permission.EDIT_QUOTES,
+    "rejectQuote": Permission.EDIT_QUOTES,
+    "approveQuote": Permission.APPROVE_QUOTES,
+    "denyQuote": Permission.APPROVE_QUOTES,
+    "createOrdersFromQuote": Permission.CREATE_ORDERS,
+    "createOrder": Permission.CREATE_ORDERS,
+    "updateOrder": Permission.EDIT_ORDERS,
+    "changeOrder": Permission.EDIT_ORDERS,
+    "cancelOrder": Permission.EDIT_ORDERS,
+    "activateOrder": Permission.ACTIVATE_ORDERS,
+    "deactivateOrder": Permission.ACTIVATE_ORDERS,
+    "contractOrder": Permission.ACTIVATE_ORDERS,
+    "uncontractOrder": Permission.ACTIVATE_ORDERS,
+    "shipOrderItems": Permission.FULFILL_ORDERS,
+    "completeOrder": Permission.FULFILL_ORDERS,
+}

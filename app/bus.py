@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models import OrderEvent
+from models.enums import OrderEventType
 
 log = logging.getLogger("ordergraph.bus")
 
@@ -43,15 +44,26 @@ class SubscriberOverflow(Exception):
         )
 
 
+class KeyRevoked(Exception):
+    """The subscriber's API key was revoked: its subscriptions end at once (S1)."""
+
+
 @dataclass(eq=False)
 class Subscriber:
     accepts: Callable[[OrderEvent], bool]
+    key_id: Any = None
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(DEFAULT_QUEUE_SIZE))
     overflowed: bool = False
+    revoked: bool = False
     last_delivered: int | None = None
 
     def offer(self, event: OrderEvent) -> None:
-        if self.overflowed or not self.accepts(event):
+        if event.type == OrderEventType.KEY_REVOKED:
+            if self.key_id is not None and str(self.key_id) == str((event.changes or {}).get("keyId")):
+                self.revoked = True
+                self.queue.put_nowait(None) if not self.queue.full() else None
+            return
+        if self.overflowed or self.revoked or not self.accepts(event):
             return
         try:
             self.queue.put_nowait(event)
@@ -63,6 +75,8 @@ class Subscriber:
 
     async def next(self) -> OrderEvent:
         event = await self.queue.get()
+        if self.revoked:
+            raise KeyRevoked("This API key was revoked.")
         if event is None or self.overflowed:
             raise SubscriberOverflow(self.last_delivered)
         self.last_delivered = int(event.id)
@@ -83,8 +97,8 @@ class EventBus:
     def distributed(self) -> bool:
         return self._postgres_dsn is not None
 
-    def subscribe(self, accepts: Callable[[OrderEvent], bool]) -> Subscriber:
-        subscriber = Subscriber(accepts)
+    def subscribe(self, accepts: Callable[[OrderEvent], bool], key_id: Any = None) -> Subscriber:
+        subscriber = Subscriber(accepts, key_id)
         self._subscribers.add(subscriber)
         return subscriber
 

@@ -6,7 +6,7 @@ from models.contracts import Asset, Contract, Subscription
 from models.events import OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
-from models.system import ApiKey, ApiKeyAccount, Counter, Settings
+from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
 
 __all__ = [
     "Account",
@@ -17,6 +17,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyAccount",
     "Counter",
+    "IdempotencyRecord",
     "Opportunity",
     "Order",
     "OrderEvent",

@@ -67,6 +67,8 @@ class OrderEventType(StrEnum):
     UNCONTRACTED = "UNCONTRACTED"
     SHIPPED = "SHIPPED"
     CANCELLED = "CANCELLED"
+    # Not about an order: tells every process to cut off a revoked key's open subscriptions (S1).
+    KEY_REVOKED = "KEY_REVOKED"
 
 
 class Role(StrEnum):

@@ -1,5 +1,6 @@
 """Organisation settings, API keys and the counters behind human numbers."""
 
+from typing import Any
 from uuid import UUID
 
 from tortoise import fields
@@ -68,3 +69,22 @@ class Counter(Model):
 
     class Meta:
         table = "counter"
+
+
+class IdempotencyRecord(Model):
+    # A mutation's first result per (key owner, idempotency key); the unique constraint, not a
+    # check-then-insert, makes two concurrent repeats produce one result.
+    api_key_id: UUID
+    id = uuid_pk()
+    api_key: fields.ForeignKeyRelation[ApiKey] = fields.ForeignKeyField(
+        "models.ApiKey", related_name="idempotency_records", on_delete=fields.CASCADE, db_index=True
+    )
+    key = fields.CharField(max_length=255)
+    mutation = fields.CharField(max_length=100)
+    request_hash = fields.CharField(max_length=64)
+    result: Any = fields.JSONField(null=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "idempotency_record"
+        unique_together = (("api_key", "key"),)

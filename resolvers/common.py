@@ -1,4 +1,5 @@
-"""The one way a mutation runs: parse input, call one service method, shape the payload."""
+"""The one way a mutation runs: check its declared permission, parse input, call one service
+method, shape the payload; with an idempotency key, a repeat returns the first result."""
 
 import dataclasses
 from collections.abc import Awaitable, Callable
@@ -7,8 +8,9 @@ from typing import Any, TypeVar
 from strawberry import UNSET
 from strawberry.types import Info
 
-from app.auth import Actor
-from app.errors import DomainError, error_list
+from app.auth import MUTATION_PERMISSIONS, Actor
+from app.errors import DomainError, ErrorCode, error_list
+from app.services import idempotency
 from schema.common import UserError
 
 P = TypeVar("P")
@@ -32,16 +34,51 @@ def actor_of(info: Info) -> Actor:
     return info.context.require_actor()  # type: ignore[no-any-return]
 
 
+def _errors(payload: Callable[..., P], error: DomainError) -> P:
+    return payload(errors=[UserError.from_domain(e) for e in error_list(error)])
+
+
 async def run_mutation(
     info: Info,
     payload: Callable[..., P],
+    input: Any,
     call: Callable[[Actor], Awaitable[R]],
     shape: Callable[[R], dict[str, Any]],
 ) -> P:
     """A broken rule becomes `errors` in the payload; anything else is an internal error (masked)."""
     actor = actor_of(info)
+    permission = MUTATION_PERMISSIONS[info.field_name]
+    if not actor.can(permission):
+        return _errors(
+            payload,
+            DomainError(
+                ErrorCode.FORBIDDEN,
+                f"This API key ({actor.role}) lacks the {permission} permission needed by {info.field_name}.",
+            ),
+        )
+    data = input_to_dict(input)
+    key = data.get("idempotency_key") if isinstance(data, dict) else None
+    if not key or actor.key_id is None:
+        try:
+            return payload(errors=[], **shape(await call(actor)))
+        except DomainError as error:
+            return _errors(payload, error)
+    claim = idempotency.Claim(actor.key_id, key, info.field_name, idempotency.request_hash(info.field_name, data))
+    token = idempotency.current_claim.set(claim)
     try:
+        found, earlier = await idempotency.earlier_result(claim)
+        if found:
+            return payload(errors=[], **shape(earlier))
         result = await call(actor)
+    except idempotency.AlreadyClaimed:
+        try:
+            _, earlier = await idempotency.earlier_result(claim)
+        except DomainError as error:
+            return _errors(payload, error)
+        return payload(errors=[], **shape(earlier))
     except DomainError as error:
-        return payload(errors=[UserError.from_domain(e) for e in error_list(error)])
+        return _errors(payload, error)
+    finally:
+        idempotency.current_claim.reset(token)
+    await idempotency.store_result(claim, result)
     return payload(errors=[], **shape(result))

@@ -26,6 +26,7 @@ class LifecycleMutation:
         return await run_mutation(
             info,
             p.ActivateOrderPayload,
+            input,
             lambda a: registry.lifecycle.activate(a, input.order_id, _version(input.version)),
             _order,
         )
@@ -35,6 +36,7 @@ class LifecycleMutation:
         return await run_mutation(
             info,
             p.DeactivateOrderPayload,
+            input,
             lambda a: registry.lifecycle.deactivate(a, input.order_id, _version(input.version)),
             _order,
         )
@@ -44,6 +46,7 @@ class LifecycleMutation:
         return await run_mutation(
             info,
             p.ContractOrderPayload,
+            input,
             lambda a: registry.lifecycle.contract(a, input.order_id),
             lambda r: {"order": Order.from_model(r[0]), "contract": Contract.from_model(r[1])},
         )
@@ -51,13 +54,13 @@ class LifecycleMutation:
     @strawberry.mutation(description="C4: clears the order's contracted flag; items keep theirs.")
     async def uncontract_order(self, info: Info, input: i.UncontractOrderInput) -> p.UncontractOrderPayload:
         return await run_mutation(
-            info, p.UncontractOrderPayload, lambda a: registry.lifecycle.uncontract(a, input.order_id), _order
+            info, p.UncontractOrderPayload, input, lambda a: registry.lifecycle.uncontract(a, input.order_id), _order
         )
 
     @strawberry.mutation(description="I1: an in-flight change of an ACTIVATED / IN_FULFILLMENT order; needs version.")
     async def change_order(self, info: Info, input: i.ChangeOrderInput) -> p.ChangeOrderPayload:
         return await run_mutation(
-            info, p.ChangeOrderPayload, lambda a: registry.changes.change(a, input_to_dict(input)), _order
+            info, p.ChangeOrderPayload, input, lambda a: registry.changes.change(a, input_to_dict(input)), _order
         )
 
     @strawberry.mutation(description="I2: cancels what is not shipped, with a reason; I3 releases quote quantity.")
@@ -65,6 +68,7 @@ class LifecycleMutation:
         return await run_mutation(
             info,
             p.CancelOrderPayload,
+            input,
             lambda a: registry.lifecycle.cancel(a, input.order_id, input.reason, _version(input.version)),
             _order,
         )
@@ -73,11 +77,15 @@ class LifecycleMutation:
     async def ship_order_items(self, info: Info, input: i.ShipOrderItemsInput) -> p.ShipOrderItemsPayload:
         data = input_to_dict(input)
         return await run_mutation(
-            info, p.ShipOrderItemsPayload, lambda a: registry.lifecycle.ship(a, input.order_id, data["items"]), _order
+            info,
+            p.ShipOrderItemsPayload,
+            input,
+            lambda a: registry.lifecycle.ship(a, input.order_id, data["items"]),
+            _order,
         )
 
     @strawberry.mutation(description="A4: FULFILLED -> COMPLETED (billed in full).")
     async def complete_order(self, info: Info, input: i.CompleteOrderInput) -> p.CompleteOrderPayload:
         return await run_mutation(
-            info, p.CompleteOrderPayload, lambda a: registry.lifecycle.complete(a, input.order_id), _order
+            info, p.CompleteOrderPayload, input, lambda a: registry.lifecycle.complete(a, input.order_id), _order
         )

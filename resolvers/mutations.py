@@ -28,6 +28,7 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.UpdateSettingsPayload,
+            input,
             lambda a: registry.settings.update(a, input_to_dict(input)),
             lambda s: {"settings": Settings.from_model(s)},
         )
@@ -38,8 +39,19 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.CreateApiKeyPayload,
+            input,
             lambda a: registry.api_keys.create(a, input.role, data.get("name") or "", data.get("account_ids")),  # type: ignore[arg-type]
             lambda r: {"api_key": ApiKey.from_model(r[0]), "secret": r[1]},
+        )
+
+    @strawberry.mutation(description="S1: the key stops working at once, also on open websockets.")
+    async def revoke_api_key(self, info: Info, input: i.RevokeApiKeyInput) -> p.RevokeApiKeyPayload:
+        return await run_mutation(
+            info,
+            p.RevokeApiKeyPayload,
+            input,
+            lambda a: registry.api_keys.revoke(a, input.api_key_id),
+            lambda k: {"api_key": ApiKey.from_model(k)},
         )
 
     @strawberry.mutation
@@ -47,6 +59,7 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.CreateAccountPayload,
+            input,
             lambda a: registry.accounts.create(a, input_to_dict(input)),
             lambda m: {"account": Account.from_model(m)},
         )
@@ -56,6 +69,7 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.CreateProductPayload,
+            input,
             lambda a: registry.products.create(a, input_to_dict(input)),
             lambda m: {"product": Product.from_model(m)},
         )
@@ -65,6 +79,7 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.CreateOpportunityPayload,
+            input,
             lambda a: registry.opportunities.create(a, input_to_dict(input)),
             lambda m: {"opportunity": Opportunity.from_model(m)},
         )
@@ -76,6 +91,7 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.UpdateOpportunityStagePayload,
+            input,
             lambda a: registry.opportunities.update_stage(a, input.opportunity_id, input.stage),  # type: ignore[arg-type]
             lambda m: {"opportunity": Opportunity.from_model(m)},
         )
@@ -83,49 +99,69 @@ class Mutation(LifecycleMutation):
     @strawberry.mutation
     async def create_quote(self, info: Info, input: i.CreateQuoteInput) -> p.CreateQuotePayload:
         return await run_mutation(
-            info, p.CreateQuotePayload, lambda a: registry.quotes.create(a, input_to_dict(input)), _quote
+            info, p.CreateQuotePayload, input, lambda a: registry.quotes.create(a, input_to_dict(input)), _quote
         )
 
     @strawberry.mutation
     async def update_quote(self, info: Info, input: i.UpdateQuoteInput) -> p.UpdateQuotePayload:
         return await run_mutation(
-            info, p.UpdateQuotePayload, lambda a: registry.quotes.update(a, input_to_dict(input)), _quote
+            info, p.UpdateQuotePayload, input, lambda a: registry.quotes.update(a, input_to_dict(input)), _quote
         )
 
     @strawberry.mutation
     async def submit_quote(self, info: Info, input: i.SubmitQuoteInput) -> p.SubmitQuotePayload:
         return await run_mutation(
-            info, p.SubmitQuotePayload, lambda a: registry.quotes.transition(a, input.quote_id, QS.IN_REVIEW), _quote
+            info,
+            p.SubmitQuotePayload,
+            input,
+            lambda a: registry.quotes.transition(a, input.quote_id, QS.IN_REVIEW),
+            _quote,
         )
 
     @strawberry.mutation
     async def approve_quote(self, info: Info, input: i.ApproveQuoteInput) -> p.ApproveQuotePayload:
         return await run_mutation(
-            info, p.ApproveQuotePayload, lambda a: registry.quotes.transition(a, input.quote_id, QS.APPROVED), _quote
+            info,
+            p.ApproveQuotePayload,
+            input,
+            lambda a: registry.quotes.transition(a, input.quote_id, QS.APPROVED),
+            _quote,
         )
 
     @strawberry.mutation
     async def deny_quote(self, info: Info, input: i.DenyQuoteInput) -> p.DenyQuotePayload:
         return await run_mutation(
-            info, p.DenyQuotePayload, lambda a: registry.quotes.transition(a, input.quote_id, QS.DENIED), _quote
+            info, p.DenyQuotePayload, input, lambda a: registry.quotes.transition(a, input.quote_id, QS.DENIED), _quote
         )
 
     @strawberry.mutation
     async def present_quote(self, info: Info, input: i.PresentQuoteInput) -> p.PresentQuotePayload:
         return await run_mutation(
-            info, p.PresentQuotePayload, lambda a: registry.quotes.transition(a, input.quote_id, QS.PRESENTED), _quote
+            info,
+            p.PresentQuotePayload,
+            input,
+            lambda a: registry.quotes.transition(a, input.quote_id, QS.PRESENTED),
+            _quote,
         )
 
     @strawberry.mutation
     async def accept_quote(self, info: Info, input: i.AcceptQuoteInput) -> p.AcceptQuotePayload:
         return await run_mutation(
-            info, p.AcceptQuotePayload, lambda a: registry.quotes.transition(a, input.quote_id, QS.ACCEPTED), _quote
+            info,
+            p.AcceptQuotePayload,
+            input,
+            lambda a: registry.quotes.transition(a, input.quote_id, QS.ACCEPTED),
+            _quote,
         )
 
     @strawberry.mutation
     async def reject_quote(self, info: Info, input: i.RejectQuoteInput) -> p.RejectQuotePayload:
         return await run_mutation(
-            info, p.RejectQuotePayload, lambda a: registry.quotes.transition(a, input.quote_id, QS.REJECTED), _quote
+            info,
+            p.RejectQuotePayload,
+            input,
+            lambda a: registry.quotes.transition(a, input.quote_id, QS.REJECTED),
+            _quote,
         )
 
     @strawberry.mutation
@@ -135,6 +171,7 @@ class Mutation(LifecycleMutation):
         return await run_mutation(
             info,
             p.CreateOrdersFromQuotePayload,
+            input,
             lambda a: registry.ordering.create(a, input_to_dict(input)),
             lambda orders: {"orders": [Order.from_model(o) for o in orders]},
         )
@@ -142,11 +179,11 @@ class Mutation(LifecycleMutation):
     @strawberry.mutation
     async def create_order(self, info: Info, input: i.CreateOrderInput) -> p.CreateOrderPayload:
         return await run_mutation(
-            info, p.CreateOrderPayload, lambda a: registry.orders.create(a, input_to_dict(input)), _order
+            info, p.CreateOrderPayload, input, lambda a: registry.orders.create(a, input_to_dict(input)), _order
         )
 
     @strawberry.mutation
     async def update_order(self, info: Info, input: i.UpdateOrderInput) -> p.UpdateOrderPayload:
         return await run_mutation(
-            info, p.UpdateOrderPayload, lambda a: registry.orders.update(a, input_to_dict(input)), _order
+            info, p.UpdateOrderPayload, input, lambda a: registry.orders.update(a, input_to_dict(input)), _order
         )

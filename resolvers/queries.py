@@ -32,7 +32,7 @@ from schema.inputs import (
     QuoteFilter,
     QuoteSort,
 )
-from schema.orders import Order, OrderEvent, OrderItemPreview, OrderPreview, OrdersPreview, Settings
+from schema.orders import ApiKey, Order, OrderEvent, OrderItemPreview, OrderPreview, OrdersPreview, Settings
 from schema.sales import Account, Opportunity, Product, Quote, QuoteLine
 
 
@@ -75,6 +75,10 @@ class Query(ContractQuery):
             permissions=sorted(actor.permissions),  # type: ignore[arg-type]
             account_ids=[strawberry.ID(str(a)) for a in sorted(actor.account_ids, key=str)],
         )
+
+    @strawberry.field(description="S1: API keys (ADMIN); secrets are never shown again.")
+    async def api_keys(self, info: Info) -> list[ApiKey]:
+        return [ApiKey.from_model(k) for k in await registry.api_keys.list(actor_of(info))]
 
     @strawberry.field
     async def settings(self, info: Info) -> Settings:
@@ -197,7 +201,7 @@ class Query(ContractQuery):
         self, info: Info, order_id: strawberry.ID | None = None, after: str | None = None, first: int | None = 50
     ) -> Connection[OrderEvent]:
         """The event log in its one total order; the cursor is the event's position."""
-        qs = OrderEventModel.all()
+        qs = OrderEventModel.filter(order_id__isnull=False)
         if order_id is not None:
             qs = qs.filter(order_id=_ids(order_id, "Order", "orderId"))
         actor = actor_of(info)

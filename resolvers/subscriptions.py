@@ -12,10 +12,10 @@ from graphql import GraphQLError
 from strawberry.types import Info
 
 from app.auth import Actor, Permission
-from app.bus import SubscriberOverflow, bus
+from app.bus import KeyRevoked, SubscriberOverflow, bus
 from app.errors import invalid
 from app.services.common import get_scoped, parse_id, scoped
-from models import Account, Order
+from models import Account, ApiKey, Order
 from models import OrderEvent as OrderEventModel
 from resolvers.common import actor_of
 from resolvers.loaders import Loaders
@@ -41,6 +41,8 @@ async def _stream(
         raise invalid("The cursor is not one this API gave out.", "after")
 
     def accepts(event: OrderEventModel) -> bool:
+        if event.order_id is None:
+            return False
         if status_only and not _is_status_change(event):
             return False
         if order_uuid is not None and event.order_id != order_uuid:
@@ -55,12 +57,14 @@ async def _stream(
             visible[event.account_id] = await scoped(actor, Account.filter(id=event.account_id)).exists()
         return visible[event.account_id]
 
-    subscriber = bus.subscribe(accepts)
+    if actor.key_id is not None and not await ApiKey.filter(id=actor.key_id, revoked_at=None).exists():
+        raise GraphQLError("This API key was revoked.", extensions={"code": "UNAUTHENTICATED"})
+    subscriber = bus.subscribe(accepts, actor.key_id)
     try:
         last = int(after) if after is not None else None
         if last is not None:
             while True:
-                query = OrderEventModel.filter(id__gt=last)
+                query = OrderEventModel.filter(id__gt=last, order_id__isnull=False)
                 if order_uuid is not None:
                     query = query.filter(order_id=order_uuid)
                 if account_uuid is not None:
@@ -75,6 +79,8 @@ async def _stream(
         while True:
             try:
                 event = await subscriber.next()
+            except KeyRevoked:
+                raise GraphQLError("This API key was revoked.", extensions={"code": "UNAUTHENTICATED"}) from None
             except SubscriberOverflow as overflow:
                 cursor = str(last) if last is not None else None
                 raise GraphQLError(str(overflow), extensions={"code": "SUBSCRIBER_TOO_SLOW", "after": cursor}) from None

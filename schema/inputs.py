@@ -390,3 +390,9 @@ class ContractFilter:
 class ContractSort:
     field: QuoteSortField = QuoteSortField.CREATED_AT
     direction: SortDirection = SortDirection.ASC
+
+
+@strawberry.input
+class RevokeApiKeyInput:
+    api_key_id: strawberry.ID
+    idempotency_key: str | None = UNSET

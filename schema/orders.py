@@ -319,10 +319,14 @@ class ApiKey:
     prefix: str
     created_at: datetime
     revoked_at: datetime | None
+    account_ids: list[strawberry.ID]
 
     @classmethod
     def from_model(cls, m: Any) -> "ApiKey":
+        relation = m.account_grants
+        grants = relation.related_objects if getattr(relation, "_fetched", False) else []
         return cls(
+            account_ids=[strawberry.ID(str(g.account_id)) for g in grants],
             id=strawberry.ID(str(m.id)),
             name=m.name,
             role=m.role,

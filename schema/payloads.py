@@ -158,3 +158,9 @@ class ShipOrderItemsPayload:
 class CompleteOrderPayload:
     errors: list[UserError]
     order: Order | None = None
+
+
+@strawberry.type
+class RevokeApiKeyPayload:
+    errors: list[UserError]
+    api_key: ApiKey | None = None

@@ -1,12 +1,13 @@
 """Organisation settings and API keys."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 from app.auth import Actor, Permission, generate_secret, hash_key
-from app.errors import invalid
+from app.errors import DomainError, ErrorCode, invalid
 from app.services.common import get_settings, parse_id, unit_of_work
 from models import Account, ApiKey, ApiKeyAccount, Settings
-from models.enums import Role
+from models.enums import OrderEventType, Role
 
 SETTINGS_FIELDS = (
     "allow_multiple_orders",
@@ -60,7 +61,26 @@ class ApiKeyService:
             await ApiKeyAccount.bulk_create(
                 [ApiKeyAccount(api_key_id=key.id, account_id=a) for a in set(ids)], using_db=uow.tx
             )
+            await key.fetch_related("account_grants", using_db=uow.tx)
         return key, secret
+
+    async def revoke(self, actor: Actor, key_id: Any) -> ApiKey:
+        """S1: a revoked key stops working at once, on HTTP and on open websockets."""
+        actor.require(Permission.MANAGE_KEYS)
+        uid = parse_id(key_id, "API key", "apiKeyId")
+        async with unit_of_work(actor) as uow:
+            key = await ApiKey.filter(id=uid).using_db(uow.tx).select_for_update().first()
+            if key is None:
+                raise DomainError(ErrorCode.NOT_FOUND, "API key not found.", "apiKeyId")
+            if key.revoked_at is None:
+                key.revoked_at = datetime.now(UTC)
+                await key.save(using_db=uow.tx, update_fields=["revoked_at"])
+                uow.record_system(OrderEventType.KEY_REVOKED, {"keyId": str(key.id)})
+        return key
+
+    async def list(self, actor: Actor) -> list[ApiKey]:
+        actor.require(Permission.MANAGE_KEYS)
+        return list(await ApiKey.all().order_by("created_at", "id").prefetch_related("account_grants"))
 
     async def ensure_bootstrap(self, secret: str) -> None:
         """The admin key for automation, from ORDERGRAPH_BOOTSTRAP_ADMIN_KEY (created once)."""

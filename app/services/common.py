@@ -53,6 +53,12 @@ class UnitOfWork:
         self.events.append(event)
         return event
 
+    def record_system(self, type: OrderEventType, changes: dict[str, Any]) -> OrderEvent:
+        """An event about no order (e.g. a revoked key) that every process must hear of."""
+        event = OrderEvent(type=type, actor=self.actor.label, actor_key_id=self.actor.key_id, changes=changes)
+        self.events.append(event)
+        return event
+
     async def flush_events(self) -> None:
         if not self.events:
             return
@@ -68,8 +74,11 @@ class UnitOfWork:
 
 @asynccontextmanager
 async def unit_of_work(actor: Actor) -> AsyncIterator[UnitOfWork]:
+    from app.services.idempotency import claim_in
+
     async with in_transaction() as tx:
         uow = UnitOfWork(tx=tx, actor=actor)
+        await claim_in(tx)
         yield uow
         await uow.flush_events()
     # Reached only after COMMIT: a rolled-back change publishes nothing (A3).
