@@ -21,6 +21,8 @@ class Config:
     bootstrap_admin_key: str | None = None
     max_query_depth: int = 10
     max_page_size: int = 100
+    max_tokens: int = 5000
+    max_body_bytes: int = 1_048_576
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -38,5 +40,7 @@ class Config:
             log_level=env.get("ORDERGRAPH_LOG_LEVEL", "info").lower(),
             bootstrap_admin_key=env.get("ORDERGRAPH_BOOTSTRAP_ADMIN_KEY") or None,
             max_query_depth=int(env.get("ORDERGRAPH_MAX_QUERY_DEPTH", "10")),
+            max_tokens=int(env.get("ORDERGRAPH_MAX_QUERY_TOKENS", "5000")),
+            max_body_bytes=int(env.get("ORDERGRAPH_MAX_BODY_BYTES", "1048576")),
             allowed_origins=origins,
         )

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -20,6 +21,7 @@ from app import db
 from app.auth import authenticate, parse_authorization
 from app.bus import bus
 from app.config import Config
+from app.middleware import BodySizeLimit
 from app.services.admin import ApiKeyService
 from app.services.common import ensure_reference_data
 from models import ApiKey
@@ -101,7 +103,7 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
                 await db.close_orm()
 
     view = GraphQLView(
-        build_schema(config.max_query_depth),
+        build_schema(config.max_query_depth, config.max_tokens),
         graphql_ide="graphiql",
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL],
         allowed_origins=list(config.allowed_origins),
@@ -112,4 +114,6 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
         Route("/health", health),
         Route("/ready", ready),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(
+        routes=routes, lifespan=lifespan, middleware=[Middleware(BodySizeLimit, max_bytes=config.max_body_bytes)]
+    )

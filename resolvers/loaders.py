@@ -4,6 +4,7 @@ Named <Target>By<Key>Loader after what they return; every one reads through the 
 layer (app.services.common.scoped), so a nested path never reaches another account's rows.
 """
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -35,6 +36,17 @@ from models import (
 MAX_BATCH = 5000
 
 
+class Loader(DataLoader[Any, Any]):
+    """A DataLoader whose shared futures survive a cancelled waiter.
+
+    graphql-core cancels sibling fields when one fails (null bubbling); a cancelled waiter must
+    not cancel the cached future other fields of the same request still await.
+    """
+
+    def load(self, key: Any) -> Any:
+        return asyncio.shield(super().load(key))
+
+
 def _key(value: Any) -> Any:
     return value if isinstance(value, UUID) else UUID(str(value))
 
@@ -45,7 +57,7 @@ def by_id_loader(actor: Actor, model: type[Model]) -> DataLoader[Any, Any]:
         found = {str(row.id): row for row in rows}
         return [found.get(str(i)) for i in ids]
 
-    return DataLoader(load_fn=load, max_batch_size=MAX_BATCH)
+    return Loader(load_fn=load, max_batch_size=MAX_BATCH)
 
 
 def by_fk_loader(
@@ -59,7 +71,7 @@ def by_fk_loader(
             grouped[str(getattr(row, fk))].append(row)
         return [grouped.get(str(k), []) for k in keys]
 
-    return DataLoader(load_fn=load, max_batch_size=MAX_BATCH)
+    return Loader(load_fn=load, max_batch_size=MAX_BATCH)
 
 
 def first_of(loader: DataLoader[Any, list[Any]]) -> Callable[[Any], Any]:

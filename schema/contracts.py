@@ -9,7 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from models.enums import AssetStatus, ContractStatus, OrderStatus
-from schema.sales import Account, Product, loaders
+from schema.sales import Account, Product, loaders, required
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem
@@ -51,7 +51,7 @@ class Subscription:
 
     @strawberry.field
     async def product(self, info: Info) -> Product:
-        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
 
     @strawberry.field
     async def order_item(self, info: Info) -> OrderItemRef | None:
@@ -88,7 +88,7 @@ class Asset:
 
     @strawberry.field
     async def product(self, info: Info) -> Product:
-        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
 
     @strawberry.field
     async def order_item(self, info: Info) -> OrderItemRef | None:
@@ -128,7 +128,7 @@ class Contract:
 
     @strawberry.field
     async def account(self, info: Info) -> Account:
-        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef | None:
@@ -146,6 +146,7 @@ class Contract:
 class OrderVersion:
     """I1: the order as it was before an in-flight change (read-only)."""
 
+    id: strawberry.ID
     version: int
     status: OrderStatus
     reason: str | None
@@ -154,7 +155,14 @@ class OrderVersion:
 
     @classmethod
     def from_model(cls, m: Any) -> "OrderVersion":
-        return cls(version=m.version, status=m.status, reason=m.reason, created_at=m.created_at, snapshot=m.snapshot)
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            version=m.version,
+            status=m.status,
+            reason=m.reason,
+            created_at=m.created_at,
+            snapshot=m.snapshot,
+        )
 
 
 @strawberry.type

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from schema.common import UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
-from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders
+from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required
 
 
 @strawberry.type
@@ -76,7 +76,7 @@ class Order:
 
     @strawberry.field
     async def account(self, info: Info) -> Account:
-        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
 
     @strawberry.field
     async def quote(self, info: Info) -> Quote | None:
@@ -164,11 +164,11 @@ class OrderItem:
 
     @strawberry.field
     async def order(self, info: Info) -> Order:
-        return Order.from_model(await loaders(info).order_by_id.load(self.order_id))
+        return Order.from_model(required(await loaders(info).order_by_id.load(self.order_id), "Order"))
 
     @strawberry.field
     async def product(self, info: Info) -> Product:
-        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
 
     @strawberry.field
     async def quote_line(self, info: Info) -> QuoteLine | None:
@@ -257,7 +257,7 @@ class OrderStatusEvent:
 
     @strawberry.field
     async def order(self, info: Info) -> Order:
-        return Order.from_model(await loaders(info).order_by_id.load(self.order_id))
+        return Order.from_model(required(await loaders(info).order_by_id.load(self.order_id), "Order"))
 
 
 @strawberry.type

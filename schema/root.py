@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import strawberry
-from strawberry.extensions import MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 
 from app.extensions import Authentication, ErrorMasking
@@ -14,9 +14,10 @@ from schema.scalars import DecimalScalar
 
 MAX_QUERY_DEPTH = 10
 MAX_TOKENS = 5000
+MAX_ALIASES = 30
 
 
-def build_schema(max_depth: int = MAX_QUERY_DEPTH) -> strawberry.Schema:
+def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
@@ -25,7 +26,8 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH) -> strawberry.Schema:
         config=StrawberryConfig(),
         extensions=[
             lambda: QueryDepthLimiter(max_depth=max_depth),
-            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: MaxTokensLimiter(max_token_count=max_tokens),
+            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             Authentication,
             ErrorMasking,
         ],

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from app.errors import not_found
 from schema.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, QuoteStatus
 
 if TYPE_CHECKING:
@@ -21,6 +22,14 @@ AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
 
 def loaders(info: Info) -> Any:
     return info.context.loaders
+
+
+def required(row: Any, what: str) -> Any:
+    """A non-null relation whose row is gone or outside the caller's scope is NOT_FOUND (S3),
+    never an internal error."""
+    if row is None:
+        raise not_found(what)
+    return row
 
 
 @strawberry.type
@@ -79,7 +88,7 @@ class ProductComponent:
 
     @strawberry.field
     async def product(self, info: Info) -> "Product":
-        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
 
 
 @strawberry.type
@@ -134,7 +143,7 @@ class Opportunity:
 
     @strawberry.field
     async def account(self, info: Info) -> Account:
-        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
 
     @strawberry.field
     async def quotes(self, info: Info) -> list["Quote"]:
@@ -198,11 +207,13 @@ class Quote:
 
     @strawberry.field
     async def account(self, info: Info) -> Account:
-        return Account.from_model(await loaders(info).account_by_id.load(self.account_id))
+        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
 
     @strawberry.field
     async def opportunity(self, info: Info) -> Opportunity:
-        return Opportunity.from_model(await loaders(info).opportunity_by_id.load(self.opportunity_id))
+        return Opportunity.from_model(
+            required(await loaders(info).opportunity_by_id.load(self.opportunity_id), "Opportunity")
+        )
 
     @strawberry.field
     async def lines(self, info: Info) -> list["QuoteLine"]:
@@ -292,11 +303,11 @@ class QuoteLine:
 
     @strawberry.field
     async def product(self, info: Info) -> Product:
-        return Product.from_model(await loaders(info).product_by_id.load(self.product_id))
+        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
 
     @strawberry.field
     async def quote(self, info: Info) -> Quote:
-        return Quote.from_model(await loaders(info).quote_by_id.load(self.quote_id))
+        return Quote.from_model(required(await loaders(info).quote_by_id.load(self.quote_id), "Quote"))
 
     @strawberry.field
     async def group(self, info: Info) -> QuoteLineGroup | None:

@@ -134,6 +134,8 @@ SCOPE_PATHS: dict[str, str] = {
 
 def account_scope(actor: Actor, path: str) -> Q | None:
     """S3: the filter that limits a scoped key to its accounts; None for unscoped roles."""
+    if not path:
+        return None
     if actor.role == Role.PARTNER:
         return Q(**{f"{path}__in": list(actor.account_ids)})  # type: ignore[arg-type]
     if actor.role == Role.SALES_REP:
@@ -154,7 +156,12 @@ def scoped(actor: Actor, queryset: Any) -> Any:
 async def get_scoped(actor: Actor, queryset: Any, object_id: Any, what: str, field: str | None = None) -> Any:
     """Fetch one object by id inside the actor's scope; a malformed, unknown or foreign id is NOT_FOUND."""
     uid = parse_id(object_id, what, field)
-    obj = await scoped(actor, queryset).filter(id=uid).first()
+    if account_scope(actor, SCOPE_PATHS.get(queryset.model.__name__, "")) is not None:
+        # Check the scope without the row lock: PostgreSQL cannot lock the nullable side of the
+        # outer joins a scope filter may need; then fetch (and lock) by id alone.
+        if not await scoped(actor, queryset.model.filter(id=uid)).exists():
+            raise not_found(what, field)
+    obj = await queryset.filter(id=uid).first()
     if obj is None:
         raise not_found(what, field)
     return obj

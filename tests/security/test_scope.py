@@ -1,0 +1,113 @@
+"""S3, generated from the schema: with a PARTNER key granted account A, walk every root field and
+every nested object field, feed every ID argument with account B's ids, and assert that no object
+of account B is ever reachable. Fields added later are walked without editing this test."""
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from app.config import Config
+from app.main import create_app
+from tests.api import builders as b
+from tests.security.introspection import graphql_schema, is_required, sample_value, selection, unwrap
+from tests.security.world import customer, owned_ids, plant_cross_references
+
+DEPTH = 5
+
+
+def collect_ids(value: Any, found: set[str]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "id" and isinstance(item, str):
+                found.add(item)
+            else:
+                collect_ids(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            collect_ids(item, found)
+
+
+def id_fields(input_type: Any) -> list[str]:
+    return [n for n, f in unwrap(input_type).fields.items() if unwrap(f.type).name == "ID"]
+
+
+def root_calls(b_ids: list[str]) -> list[tuple[str, str, dict]]:
+    """(field, document, variables) for every root query field, with B's ids in every ID slot."""
+    calls = []
+    query_type = graphql_schema().query_type
+    for name, field in query_type.fields.items():
+        sel = selection(field.type, DEPTH)
+        body = f" {{ {sel} }}" if sel else ""
+        variants: list[dict] = []
+        required = {a: arg for a, arg in field.args.items() if is_required(arg.type)}
+        base = {a: sample_value(arg.type) for a, arg in required.items()}
+        if not any(unwrap(arg.type).name == "ID" for arg in required.values()) and all(
+            not hasattr(unwrap(arg.type), "fields") for arg in required.values()
+        ):
+            variants.append(dict(base))
+        for arg_name, arg in field.args.items():
+            kind = unwrap(arg.type)
+            if kind.name == "ID":
+                variants += [{**base, arg_name: i} for i in b_ids]
+            elif hasattr(kind, "fields"):
+                for sub in id_fields(kind):
+                    seed = dict(base.get(arg_name) or {})
+                    variants += [{**base, arg_name: {**seed, sub: i}} for i in b_ids]
+        for variables in variants:
+            decl = ", ".join(f"${a}: {arg.type}" for a, arg in field.args.items() if a in variables)
+            args = ", ".join(f"{a}: ${a}" for a in field.args if a in variables)
+            doc = f"query{f'({decl})' if decl else ''} {{ {name}{f'({args})' if args else ''}{body} }}"
+            calls.append((name, doc, variables))
+    return calls
+
+
+@pytest.fixture
+async def world(api):
+    sub = await b.product(api, "SUB", "RECURRING", "120.00")
+    hw = await b.product(api, "HW", "ONE_TIME", "10.00")
+    a = await customer(api, "Account A", sub, hw)
+    other = await customer(api, "Account B", sub, hw)
+    planted = await plant_cross_references(a["account"], other["account"])
+    partner = await api.ok(
+        "createApiKey", {"role": "PARTNER", "accountIds": [a["account"]], "name": "portal"}, "secret"
+    )
+    return {"a": a, "b": other, "planted": planted, "partner": partner["secret"]}
+
+
+async def test_s3_partner_never_reaches_another_accounts_objects(orm, world):
+    # A permissive instance of the real app: the walk's documents are deeper than the public limits.
+    app = create_app(Config(database_url=orm, max_query_depth=50, max_tokens=1_000_000), manage_database=False)
+    b_owned = await owned_ids(world["b"]["account"])
+    a_owned = await owned_ids(world["a"]["account"])
+    forbidden = set().union(*b_owned.values())
+    probe_ids = [next(iter(ids)) for ids in b_owned.values() if ids]
+    assert world["planted"] >= 10, world["planted"]
+    reached: set[str] = set()
+    leaks: list[str] = []
+    calls = root_calls(probe_ids)
+    assert len(calls) > 50
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        for name, doc, variables in calls:
+            response = await client.post(
+                "/graphql",
+                json={"query": doc, "variables": variables},
+                headers={"Authorization": f"Bearer {world['partner']}"},
+            )
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert "Traceback" not in response.text
+            for error in body.get("errors") or []:
+                assert error.get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR", (doc, error)
+            found: set[str] = set()
+            collect_ids(body.get("data"), found)
+            reached |= found
+            leaked = found & forbidden
+            if leaked:
+                leaks.append(f"{name} {json.dumps(variables)} -> {sorted(leaked)[:3]}")
+    assert not leaks, "objects of another account reachable:\n" + "\n".join(leaks[:20])
+    # The walk is not vacuous: it reached A's objects of every account-owned kind.
+    # Key grants are not an object of the API (only `apiKeys { accountIds }`, which needs MANAGE_KEYS).
+    unreached = [model for model, ids in a_owned.items() if ids and not (ids & reached) and model != "ApiKeyAccount"]
+    assert not unreached, f"the walk never reached these kinds of A's objects: {unreached}"
