@@ -11,16 +11,25 @@ from models.enums import Role
 
 
 def _serve(args: argparse.Namespace, config: Config) -> None:
+    import gc
+
     import uvicorn
 
     from app.main import create_app
 
+    app = create_app(config, first_run_key=True)
+    # Long-lived objects created at import are never collected; a larger young generation makes
+    # collections rarer under load (STACK_NOTES: about +60% throughput).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
     uvicorn.run(
-        create_app(config, first_run_key=True),
+        app,
         host=args.host or config.host,
         port=args.port or config.port,
         log_level=config.log_level,
         ws="websockets-sansio",
+        # Compression costs CPU per message per subscriber; fan-out to many dashboards is CPU-bound.
+        ws_per_message_deflate=config.ws_compression,
         timeout_graceful_shutdown=10,
     )
 

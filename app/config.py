@@ -23,6 +23,7 @@ class Config:
     max_page_size: int = 100
     max_tokens: int = 5000
     max_body_bytes: int = 1_048_576
+    ws_compression: bool = False
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -42,5 +43,6 @@ class Config:
             max_query_depth=int(env.get("ORDERGRAPH_MAX_QUERY_DEPTH", "10")),
             max_tokens=int(env.get("ORDERGRAPH_MAX_QUERY_TOKENS", "5000")),
             max_body_bytes=int(env.get("ORDERGRAPH_MAX_BODY_BYTES", "1048576")),
+            ws_compression=env.get("ORDERGRAPH_WS_COMPRESSION", "0").lower() in ("1", "true", "yes"),
             allowed_origins=origins,
         )

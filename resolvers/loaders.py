@@ -82,34 +82,51 @@ def first_of(loader: DataLoader[Any, list[Any]]) -> Callable[[Any], Any]:
     return load
 
 
+# Every relation a nested query can follow, built lazily: a request (or a subscription event)
+# pays only for the loaders it uses.
+LOADER_SPECS: dict[str, Callable[[Actor], DataLoader[Any, Any]]] = {
+    "account_by_id": lambda actor: by_id_loader(actor, Account),
+    "product_by_id": lambda actor: by_id_loader(actor, Product),
+    "opportunity_by_id": lambda actor: by_id_loader(actor, Opportunity),
+    "quote_by_id": lambda actor: by_id_loader(actor, Quote),
+    "quote_line_by_id": lambda actor: by_id_loader(actor, QuoteLine),
+    "quote_line_group_by_id": lambda actor: by_id_loader(actor, QuoteLineGroup),
+    "order_by_id": lambda actor: by_id_loader(actor, Order),
+    "order_item_by_id": lambda actor: by_id_loader(actor, OrderItem),
+    "quote_lines_by_quote": lambda actor: by_fk_loader(actor, QuoteLine, "quote_id", ["position"]),
+    "quote_line_groups_by_quote": lambda actor: by_fk_loader(actor, QuoteLineGroup, "quote_id", ["position"]),
+    "quotes_by_opportunity": lambda actor: by_fk_loader(actor, Quote, "opportunity_id", ["created_at", "id"]),
+    "primary_quotes_by_opportunity": lambda actor: by_fk_loader(
+        actor, Quote, "opportunity_id", ["id"], is_primary=True
+    ),
+    "quotes_by_account": lambda actor: by_fk_loader(actor, Quote, "account_id", ["created_at", "id"]),
+    "opportunities_by_account": lambda actor: by_fk_loader(actor, Opportunity, "account_id", ["created_at", "id"]),
+    "orders_by_account": lambda actor: by_fk_loader(actor, Order, "account_id", ["created_at", "number"]),
+    "orders_by_quote": lambda actor: by_fk_loader(actor, Order, "quote_id", ["created_at", "number"]),
+    "orders_by_opportunity": lambda actor: by_fk_loader(actor, Order, "opportunity_id", ["created_at", "number"]),
+    "order_items_by_order": lambda actor: by_fk_loader(actor, OrderItem, "order_id", ["position"]),
+    "order_items_by_quote_line": lambda actor: by_fk_loader(actor, OrderItem, "quote_line_id", ["id"]),
+    "order_events_by_order": lambda actor: by_fk_loader(actor, OrderEvent, "order_id", ["id"]),
+    "components_by_product": lambda actor: by_fk_loader(actor, ProductComponent, "bundle_id", ["position"]),
+    "contract_by_id": lambda actor: by_id_loader(actor, Contract),
+    "contracts_by_account": lambda actor: by_fk_loader(actor, Contract, "account_id", ["created_at", "number"]),
+    "subscriptions_by_contract": lambda actor: by_fk_loader(actor, Subscription, "contract_id", ["created_at", "id"]),
+    "subscriptions_by_order_item": lambda actor: by_fk_loader(actor, Subscription, "order_item_id", ["id"]),
+    "assets_by_account": lambda actor: by_fk_loader(actor, Asset, "account_id", ["created_at", "id"]),
+    "assets_by_order_item": lambda actor: by_fk_loader(actor, Asset, "order_item_id", ["id"]),
+    "orders_by_contract": lambda actor: by_fk_loader(actor, Order, "contract_id", ["created_at", "number"]),
+    "versions_by_order": lambda actor: by_fk_loader(actor, OrderVersion, "order_id", ["version"]),
+}
+
+
 class Loaders:
     def __init__(self, actor: Actor) -> None:
-        self.account_by_id = by_id_loader(actor, Account)
-        self.product_by_id = by_id_loader(actor, Product)
-        self.opportunity_by_id = by_id_loader(actor, Opportunity)
-        self.quote_by_id = by_id_loader(actor, Quote)
-        self.quote_line_by_id = by_id_loader(actor, QuoteLine)
-        self.quote_line_group_by_id = by_id_loader(actor, QuoteLineGroup)
-        self.order_by_id = by_id_loader(actor, Order)
-        self.order_item_by_id = by_id_loader(actor, OrderItem)
-        self.quote_lines_by_quote = by_fk_loader(actor, QuoteLine, "quote_id", ["position"])
-        self.quote_line_groups_by_quote = by_fk_loader(actor, QuoteLineGroup, "quote_id", ["position"])
-        self.quotes_by_opportunity = by_fk_loader(actor, Quote, "opportunity_id", ["created_at", "id"])
-        self.primary_quotes_by_opportunity = by_fk_loader(actor, Quote, "opportunity_id", ["id"], is_primary=True)
-        self.quotes_by_account = by_fk_loader(actor, Quote, "account_id", ["created_at", "id"])
-        self.opportunities_by_account = by_fk_loader(actor, Opportunity, "account_id", ["created_at", "id"])
-        self.orders_by_account = by_fk_loader(actor, Order, "account_id", ["created_at", "number"])
-        self.orders_by_quote = by_fk_loader(actor, Order, "quote_id", ["created_at", "number"])
-        self.orders_by_opportunity = by_fk_loader(actor, Order, "opportunity_id", ["created_at", "number"])
-        self.order_items_by_order = by_fk_loader(actor, OrderItem, "order_id", ["position"])
-        self.order_items_by_quote_line = by_fk_loader(actor, OrderItem, "quote_line_id", ["id"])
-        self.order_events_by_order = by_fk_loader(actor, OrderEvent, "order_id", ["id"])
-        self.components_by_product = by_fk_loader(actor, ProductComponent, "bundle_id", ["position"])
-        self.contract_by_id = by_id_loader(actor, Contract)
-        self.contracts_by_account = by_fk_loader(actor, Contract, "account_id", ["created_at", "number"])
-        self.subscriptions_by_contract = by_fk_loader(actor, Subscription, "contract_id", ["created_at", "id"])
-        self.subscriptions_by_order_item = by_fk_loader(actor, Subscription, "order_item_id", ["id"])
-        self.assets_by_account = by_fk_loader(actor, Asset, "account_id", ["created_at", "id"])
-        self.assets_by_order_item = by_fk_loader(actor, Asset, "order_item_id", ["id"])
-        self.orders_by_contract = by_fk_loader(actor, Order, "contract_id", ["created_at", "number"])
-        self.versions_by_order = by_fk_loader(actor, OrderVersion, "order_id", ["version"])
+        self._actor = actor
+
+    def __getattr__(self, name: str) -> Any:
+        spec = LOADER_SPECS.get(name)
+        if spec is None:
+            raise AttributeError(name)
+        loader = spec(self._actor)
+        setattr(self, name, loader)
+        return loader

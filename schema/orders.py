@@ -207,6 +207,7 @@ class OrderEvent:
     version: int | None
     changes: JSON | None
     order_id: strawberry.Private[Any]
+    shared_order: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "OrderEvent":
@@ -227,7 +228,10 @@ class OrderEvent:
     async def order(self, info: Info) -> Order | None:
         if self.order_id is None:
             return None
-        row = await loaders(info).order_by_id.load(self.order_id)
+        if self.shared_order is not None:
+            row = await self.shared_order
+        else:
+            row = await loaders(info).order_by_id.load(self.order_id)
         return Order.from_model(row) if row else None
 
 
@@ -242,6 +246,7 @@ class OrderStatusEvent:
     at: datetime
     actor: str | None
     order_id: strawberry.Private[Any]
+    shared_order: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "OrderStatusEvent":
@@ -257,6 +262,8 @@ class OrderStatusEvent:
 
     @strawberry.field
     async def order(self, info: Info) -> Order:
+        if self.shared_order is not None:
+            return Order.from_model(required(await self.shared_order, "Order"))
         return Order.from_model(required(await loaders(info).order_by_id.load(self.order_id), "Order"))
 
 
