@@ -3,6 +3,8 @@ fields and mutations added later without being edited."""
 
 from typing import Any
 
+from graphql import GraphQLEnumType, GraphQLList, GraphQLNonNull, GraphQLScalarType
+
 from app.cli import export_schema_sdl  # noqa: F401  (keeps the schema importable)
 from schema.root import schema as _schema
 
@@ -30,21 +32,20 @@ def unwrap(type_: Any) -> Any:
 
 
 def is_required(type_: Any) -> bool:
-    return type(type_).__name__ == "GraphQLNonNull"
+    return isinstance(type_, GraphQLNonNull)
 
 
 def is_list(type_: Any) -> bool:
     inner = type_.of_type if is_required(type_) else type_
-    return type(inner).__name__ == "GraphQLList"
+    return isinstance(inner, GraphQLList)
 
 
 def sample_value(type_: Any, ids: dict[str, str] | None = None, depth: int = 0) -> Any:
     """A value of the given input type with every required field filled."""
     named = unwrap(type_)
-    kind = type(named).__name__
-    if kind == "GraphQLScalarType":
+    if isinstance(named, GraphQLScalarType):
         value: Any = SCALAR_SAMPLES.get(named.name, "x")
-    elif kind == "GraphQLEnumType":
+    elif isinstance(named, GraphQLEnumType):
         value = next(iter(named.values))
     else:
         value = {
