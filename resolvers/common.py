@@ -7,9 +7,10 @@ from typing import Any, TypeVar
 
 from strawberry import UNSET
 from strawberry.types import Info
+from tortoise.exceptions import IntegrityError, ValidationError
 
 from app.auth import MUTATION_PERMISSIONS, Actor
-from app.errors import DomainError, ErrorCode, error_list
+from app.errors import DomainError, ErrorCode, error_list, invalid
 from app.services import idempotency
 from schema.common import UserError
 
@@ -17,21 +18,42 @@ P = TypeVar("P")
 R = TypeVar("R")
 
 
-def input_to_dict(value: Any) -> Any:
-    """A Strawberry input as plain data; fields the client left out are absent (not None)."""
+def input_to_dict(value: Any, path: str = "input") -> Any:
+    """A Strawberry input as plain data; fields the client left out are absent (not None).
+    Text with NUL characters is refused here: no database stores it."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
-            f.name: input_to_dict(getattr(value, f.name))
+            f.name: input_to_dict(getattr(value, f.name), f"{path}.{f.name}")
             for f in dataclasses.fields(value)
             if getattr(value, f.name) is not UNSET
         }
     if isinstance(value, list):
-        return [input_to_dict(v) for v in value]
+        return [input_to_dict(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, str) and "\x00" in value:
+        raise invalid("Text may not contain NUL characters.", path.removeprefix("input."))
     return value
 
 
 def actor_of(info: Info) -> Actor:
     return info.context.require_actor()  # type: ignore[no-any-return]
+
+
+MAX_IDEMPOTENCY_KEY = 255
+
+
+def _translating_storage_errors(call: Callable[[Actor], Awaitable[R]]) -> Callable[[Actor], Awaitable[R]]:
+    """Values the database refuses (a text over its column length, a unique value taken meanwhile)
+    are bad input, not internal faults; the transaction has rolled back."""
+
+    async def wrapped(actor: Actor) -> R:
+        try:
+            return await call(actor)
+        except ValidationError as error:
+            raise invalid(f"Invalid value: {error}") from None
+        except IntegrityError:
+            raise invalid("The change conflicts with existing data (a value that must be unique is taken).") from None
+
+    return wrapped
 
 
 def _errors(payload: Callable[..., P], error: DomainError) -> P:
@@ -56,8 +78,16 @@ async def run_mutation(
                 f"This API key ({actor.role}) lacks the {permission} permission needed by {info.field_name}.",
             ),
         )
-    data = input_to_dict(input)
+    try:
+        data = input_to_dict(input)
+    except DomainError as error:
+        return _errors(payload, error)
     key = data.get("idempotency_key") if isinstance(data, dict) else None
+    if key is not None and not (0 < len(key.strip()) <= MAX_IDEMPOTENCY_KEY):
+        return _errors(
+            payload, invalid(f"An idempotency key has 1 to {MAX_IDEMPOTENCY_KEY} characters.", "idempotencyKey")
+        )
+    call = _translating_storage_errors(call)
     if not key or actor.key_id is None:
         try:
             return payload(errors=[], **shape(await call(actor)))

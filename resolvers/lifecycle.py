@@ -75,12 +75,11 @@ class LifecycleMutation:
 
     @strawberry.mutation(description="A4: records shipped quantities; ACTIVATED -> IN_FULFILLMENT -> FULFILLED.")
     async def ship_order_items(self, info: Info, input: i.ShipOrderItemsInput) -> p.ShipOrderItemsPayload:
-        data = input_to_dict(input)
         return await run_mutation(
             info,
             p.ShipOrderItemsPayload,
             input,
-            lambda a: registry.lifecycle.ship(a, input.order_id, data["items"]),
+            lambda a: registry.lifecycle.ship(a, input.order_id, input_to_dict(input)["items"]),
             _order,
         )
 

@@ -35,12 +35,11 @@ class Mutation(LifecycleMutation):
 
     @strawberry.mutation
     async def create_api_key(self, info: Info, input: i.CreateApiKeyInput) -> p.CreateApiKeyPayload:
-        data = input_to_dict(input)
         return await run_mutation(
             info,
             p.CreateApiKeyPayload,
             input,
-            lambda a: registry.api_keys.create(a, input.role, data.get("name") or "", data.get("account_ids")),  # type: ignore[arg-type]
+            lambda a: registry.api_keys.create(a, input.role, input.name or "", input.account_ids or None),  # type: ignore[arg-type]
             lambda r: {"api_key": ApiKey.from_model(r[0]), "secret": r[1]},
         )
 
