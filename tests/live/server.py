@@ -126,7 +126,7 @@ class Socket:
     @classmethod
     @asynccontextmanager
     async def open(cls, url: str, protocol: str, key: str | None = ADMIN_KEY) -> AsyncIterator["Socket"]:
-        async with websockets.connect(url, subprotocols=[protocol], open_timeout=10) as connection:
+        async with websockets.connect(url, subprotocols=[protocol], open_timeout=10) as connection:  # type: ignore[list-item]
             sock = cls(connection, protocol)
             payload = {"authorization": f"Bearer {key}"} if key else {}
             await sock.send({"type": "connection_init", "payload": payload})
@@ -138,7 +138,8 @@ class Socket:
     async def receive(self, timeout: float = 10) -> dict:
         while True:
             message = json.loads(await asyncio.wait_for(self.connection.recv(), timeout))
-            if message.get("type") not in ("ka", "ping", "pong"):
+            # Keep-alives, and the end of an operation that already reported its error, are noise here.
+            if message.get("type") not in ("ka", "ping", "pong", "complete"):
                 return message  # type: ignore[no-any-return]
 
     async def ack(self) -> None:
