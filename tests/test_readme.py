@@ -62,3 +62,21 @@ def test_readme_walkthrough_runs_as_written(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_readme_roles_table_matches_the_code():
+    from app.auth import ROLE_PERMISSIONS, Permission
+    from models.enums import Role
+
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("| Role | Permissions |", 1)[1].split("\n\n", 1)[0]
+    rows = {}
+    for line in table.strip().splitlines()[1:]:
+        role, perms = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[role] = perms
+    assert set(rows) == {r.value for r in Role}
+    assert rows["ADMIN"] == "everything" and ROLE_PERMISSIONS[Role.ADMIN] == frozenset(Permission)
+    for role, perms in rows.items():
+        if role != "ADMIN":
+            listed = {p.strip() for p in perms.split("(")[0].split(",")}
+            assert listed == {p.value for p in ROLE_PERMISSIONS[Role(role)]}, role
