@@ -7,7 +7,7 @@ from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
 from app.services.catalog import list_prices
 from app.services.common import parse_id, unit_of_work
-from app.services.lifecycle import items_of, lock_order, recompute_totals, release_to_quote
+from app.services.lifecycle import items_of, lock_order, recompute_totals, release_to_quote, subscribe_items
 from app.services.orders import _direct_item, _jsonable, check_version
 from models import Asset, Contract, Order, OrderItem, OrderVersion, Product, QuoteLine, Subscription
 from models.enums import AssetStatus, OrderEventType, OrderStatus, ProductType
@@ -187,25 +187,7 @@ class ChangeService:
         for item in items:
             await Subscription.filter(order_item_id=item.id).using_db(tx).update(quantity=item.quantity)
         recurring = [i for i in added if products[i.product_id].type == ProductType.RECURRING]
-        await Subscription.bulk_create(
-            [
-                Subscription(
-                    contract_id=order.contract_id,
-                    account_id=order.account_id,
-                    product_id=i.product_id,
-                    order_item_id=i.id,
-                    quantity=i.quantity,
-                    start_date=i.start_date or order.start_date,
-                    end_date=i.end_date or order.end_date,
-                    net_price=i.unit_price,
-                )
-                for i in recurring
-            ],
-            using_db=tx,
-        )
-        for i in recurring:
-            i.contracted = True
-        await OrderItem.filter(id__in=[i.id for i in recurring]).using_db(tx).update(contracted=True)
+        await subscribe_items(tx, order, order.contract_id, recurring)
         await (
             Contract.filter(id=order.contract_id)
             .using_db(tx)

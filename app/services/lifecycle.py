@@ -59,6 +59,29 @@ async def release_to_quote(tx: BaseDBAsyncClient, released: dict[Any, Decimal]) 
     await QuoteLine.bulk_update(lines, fields=["ordered_quantity"], using_db=tx)
 
 
+async def subscribe_items(tx: BaseDBAsyncClient, order: Order, contract_id: Any, items: list[OrderItem]) -> None:
+    """C2: each RECURRING item becomes a subscription linked both ways (item dates, else the order's)."""
+    await Subscription.bulk_create(
+        [
+            Subscription(
+                contract_id=contract_id,
+                account_id=order.account_id,
+                product_id=i.product_id,
+                order_item_id=i.id,
+                quantity=i.quantity,
+                start_date=i.start_date or order.start_date,
+                end_date=i.end_date or order.end_date,
+                net_price=i.unit_price,
+            )
+            for i in items
+        ],
+        using_db=tx,
+    )
+    await OrderItem.filter(id__in=[i.id for i in items]).using_db(tx).update(contracted=True)
+    for item in items:
+        item.contracted = True
+
+
 def recompute_totals(order: Order, items: list[OrderItem]) -> None:
     for item in items:
         item.total_price = pricing.line_total(item.quantity, item.unit_price)
@@ -174,23 +197,7 @@ class LifecycleService:
         items = await items_of(order, uow.tx)
         products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in items]).using_db(uow.tx)}
         recurring = [i for i in items if products[i.product_id].type == ProductType.RECURRING and i.quantity > 0]
-        await Subscription.bulk_create(
-            [
-                Subscription(
-                    contract_id=contract.id,
-                    account_id=order.account_id,
-                    product_id=i.product_id,
-                    order_item_id=i.id,
-                    quantity=i.quantity,
-                    start_date=i.start_date or order.start_date,
-                    end_date=i.end_date or order.end_date,
-                    net_price=i.unit_price,
-                )
-                for i in recurring
-            ],
-            using_db=uow.tx,
-        )
-        await OrderItem.filter(id__in=[i.id for i in recurring]).using_db(uow.tx).update(contracted=True)
+        await subscribe_items(uow.tx, order, contract.id, recurring)
         return contract
 
     async def uncontract(self, actor: Actor, order_id: Any) -> Order:
