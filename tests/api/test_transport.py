@@ -116,3 +116,23 @@ async def test_human_numbers_are_sequential_and_unique(api):
     assert [s["quote"]["number"] for s in setups] == ["Q-000001", "Q-000002", "Q-000003"]
     numbers = [(await b.create_orders(api, {"quoteId": s["quote"]["id"]}))["orders"][0]["number"] for s in setups]
     assert numbers == ["O-000001", "O-000002", "O-000003"]
+
+
+async def test_human_numbers_stay_unique_under_concurrent_creation(api):
+    import asyncio
+
+    sub = await b.product(api, "SUB")
+    acc = await b.account(api)
+    opp = await b.opportunity(api, acc["id"])
+    created = await asyncio.gather(
+        *(
+            api.ok(
+                "createQuote",
+                {"opportunityId": opp["id"], "primary": False, "lines": [{"productId": sub["id"], "quantity": "1"}]},
+                "quote { number }",
+            )
+            for _ in range(12)
+        )
+    )
+    numbers = sorted(c["quote"]["number"] for c in created)
+    assert numbers == [f"Q-{i:06d}" for i in range(1, 13)]
