@@ -8,7 +8,7 @@ from app.errors import DomainError, ErrorCode, invalid
 from app.services.catalog import list_prices
 from app.services.common import parse_id, unit_of_work
 from app.services.lifecycle import items_of, lock_order, recompute_totals, release_to_quote, subscribe_items
-from app.services.orders import _direct_item, _jsonable, check_version
+from app.services.orders import check_version, direct_item, jsonable
 from models import Asset, Contract, Order, OrderItem, OrderVersion, Product, QuoteLine, Subscription
 from models.enums import AssetStatus, OrderEventType, OrderStatus, ProductType
 
@@ -28,11 +28,11 @@ def snapshot(order: Order, items: list[OrderItem]) -> dict[str, Any]:
     return {
         "version": order.version,
         "status": str(order.status),
-        "startDate": _jsonable(order.start_date),
-        "endDate": _jsonable(order.end_date),
-        "totalAmount": _jsonable(order.total_amount),
+        "startDate": jsonable(order.start_date),
+        "endDate": jsonable(order.end_date),
+        "totalAmount": jsonable(order.total_amount),
         "items": [
-            {"id": str(i.id), "productId": str(i.product_id), **{k: _jsonable(getattr(i, k)) for k in ITEM_FIELDS}}
+            {"id": str(i.id), "productId": str(i.product_id), **{k: jsonable(getattr(i, k)) for k in ITEM_FIELDS}}
             for i in items
         ],
     }
@@ -107,9 +107,9 @@ class ChangeService:
                 "reason": data.get("reason"),
                 "items": delta,
                 "added": [
-                    {"id": str(i.id), "productId": str(i.product_id), "quantity": _jsonable(i.quantity)} for i in added
+                    {"id": str(i.id), "productId": str(i.product_id), "quantity": jsonable(i.quantity)} for i in added
                 ],
-                "totalAmount": {"before": before["totalAmount"], "after": _jsonable(order.total_amount)},
+                "totalAmount": {"before": before["totalAmount"], "after": jsonable(order.total_amount)},
             }
             await uow.record(order, OrderEventType.CHANGED, changes)
         return order
@@ -123,7 +123,7 @@ class ChangeService:
         if new < old:
             item.cancelled_quantity += old - new
         item.quantity = new
-        delta[str(item.id)] = {"quantity": {"before": _jsonable(old), "after": _jsonable(new)}}
+        delta[str(item.id)] = {"quantity": {"before": jsonable(old), "after": jsonable(new)}}
         if item.quote_line_id:
             line_delta[item.quote_line_id] = line_delta.get(item.quote_line_id, Decimal(0)) + (new - old)
 
@@ -158,7 +158,7 @@ class ChangeService:
             product = products.get(pid)
             if product is None:
                 raise DomainError(ErrorCode.NOT_FOUND, "Product not found.", f"addItems[{n}].productId")
-            item = _direct_item(order, product, data, prices, f"addItems[{n}]", position + n)
+            item = direct_item(order, product, data, prices, f"addItems[{n}]", position + n)
             item.activated = True
             added.append(item)
         return added

@@ -21,7 +21,7 @@ from models import Account, Opportunity, Order, OrderItem, Product, ProductCompo
 from models.enums import OrderEventType, OrderStatus, OrderType, ProductType
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     if isinstance(value, date):
@@ -79,7 +79,7 @@ class OrderService:
                 product = products.get(product_id)
                 if product is None:
                     raise DomainError(ErrorCode.NOT_FOUND, "Product not found.", f"{where}.productId")
-                parent = _direct_item(order, product, item_input, prices, where, len(items))
+                parent = direct_item(order, product, item_input, prices, where, len(items))
                 items.append(parent)
                 for comp in components:
                     if comp.bundle_id == product.id:  # type: ignore[attr-defined]
@@ -89,7 +89,7 @@ class OrderService:
                             "end_date": item_input.get("end_date"),
                             "subscription_term": item_input.get("subscription_term"),
                         }
-                        child = _direct_item(
+                        child = direct_item(
                             order,
                             products[comp.component_id],
                             child_input,
@@ -219,7 +219,7 @@ def check_version(order: Order, version: int | None) -> None:
         )
 
 
-def _direct_item(
+def direct_item(
     order: Order, product: Product, data: dict[str, Any], prices: dict[Any, Decimal], where: str, position: int
 ) -> OrderItem:
     quantity = data.get("quantity")
@@ -305,12 +305,12 @@ async def _check_segments(order: Order, items: list[OrderItem], tx: Any) -> None
 
 def _snapshot(order: Order, items: list[OrderItem]) -> dict[str, Any]:
     snap: dict[str, Any] = {
-        k: _jsonable(getattr(order, k))
+        k: jsonable(getattr(order, k))
         for k in ("start_date", "end_date", "po_number", "payment_terms", "billing_frequency", "total_amount")
     }
     for item in items:
         for k in ("quantity", "unit_price", "start_date", "end_date"):
-            snap[f"items.{item.id}.{k}"] = _jsonable(getattr(item, k))
+            snap[f"items.{item.id}.{k}"] = jsonable(getattr(item, k))
     return snap
 
 
