@@ -74,14 +74,6 @@ def by_fk_loader(
     return Loader(load_fn=load, max_batch_size=MAX_BATCH)
 
 
-def first_of(loader: DataLoader[Any, list[Any]]) -> Callable[[Any], Any]:
-    async def load(key: Any) -> Any:
-        rows = await loader.load(key)
-        return rows[0] if rows else None
-
-    return load
-
-
 # Every relation a nested query can follow, built lazily: a request (or a subscription event)
 # pays only for the loaders it uses.
 LOADER_SPECS: dict[str, Callable[[Actor], DataLoader[Any, Any]]] = {

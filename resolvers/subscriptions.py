@@ -16,7 +16,7 @@ from strawberry.types import Info
 from app.auth import Actor, Permission
 from app.bus import KeyRevoked, SubscriberOverflow, bus
 from app.errors import invalid
-from app.services.common import account_scope, get_scoped, parse_id, scoped
+from app.services.common import account_scope, get_scoped, scoped
 from models import Account, ApiKey, Order
 from models import OrderEvent as OrderEventModel
 from models.enums import Role
@@ -149,6 +149,3 @@ class Subscription:
             shaped = OrderEvent.from_model(event)
             shaped.shared_order = shared_order(event)
             yield shaped
-
-
-__all__ = ["Subscription", "parse_id"]

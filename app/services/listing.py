@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 
 from app.auth import Actor, Permission
 from app.errors import invalid
-from app.services.common import parse_id, scoped
+from app.services.common import scoped
 
 MAX_PAGE = 100
 
@@ -73,7 +73,3 @@ async def paginate(
     has_next = len(rows) > first
     rows = rows[:first]
     return Page(rows, [_encode(getattr(r, sort_field), r.id) for r in rows], has_next, total)
-
-
-def id_filter(value: Any, what: str, field: str) -> UUID:
-    return parse_id(value, what, field)
