@@ -46,8 +46,10 @@ class Authentication(SchemaExtension):
 
 
 def _should_mask(error: GraphQLError) -> bool:
+    # Errors without a path come from parsing, validation or input coercion (e.g. a Decimal scalar
+    # refusing "abc"): they describe the request and are shown as they are.
     original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError | DomainError)
+    return error.path is not None and original is not None and not isinstance(original, GraphQLError | DomainError)
 
 
 class ErrorMasking(MaskErrors):

@@ -52,6 +52,8 @@ def _translating_storage_errors(call: Callable[[Actor], Awaitable[R]]) -> Callab
             raise invalid(f"Invalid value: {error}") from None
         except IntegrityError:
             raise invalid("The change conflicts with existing data (a value that must be unique is taken).") from None
+        except OverflowError:
+            raise invalid("A date or number is out of range.") from None
 
     return wrapped
 

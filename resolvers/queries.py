@@ -10,7 +10,7 @@ from app.auth import Permission as P
 from app.errors import DomainError, error_list, invalid
 from app.services import registry
 from app.services.common import parse_id, scoped
-from app.services.listing import paginate
+from app.services.listing import event_cursor, paginate
 from models import Account as AccountModel
 from models import Opportunity as OpportunityModel
 from models import Order as OrderModel
@@ -209,10 +209,10 @@ class Query(ContractQuery):
         qs = scoped(actor, qs)
         total = await qs.count()
         if after:
-            if not after.isdigit():
-                raise invalid("The cursor is not one this API gave out.", "after")
-            qs = qs.filter(id__gt=int(after))
-        limit = min(first if first is not None and first >= 0 else 50, 100)
+            qs = qs.filter(id__gt=event_cursor(after))
+        if first is not None and first < 0:
+            raise invalid("first cannot be negative.", "first")
+        limit = min(first if first is not None else 50, 100)
         rows = await qs.order_by("id").limit(limit + 1)
         edges = [Edge(cursor=str(r.id), node=OrderEvent.from_model(r)) for r in rows[:limit]]
         return Connection(

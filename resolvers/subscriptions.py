@@ -15,8 +15,8 @@ from strawberry.types import Info
 
 from app.auth import Actor, Permission
 from app.bus import KeyRevoked, SubscriberOverflow, bus
-from app.errors import invalid
 from app.services.common import account_scope, get_scoped, scoped
+from app.services.listing import event_cursor
 from models import Account, ApiKey, Order
 from models import OrderEvent as OrderEventModel
 from models.enums import Role
@@ -40,8 +40,7 @@ async def _stream(
     account_uuid = (
         (await get_scoped(actor, Account.all(), account_id, "Account", "accountId")).id if account_id else None
     )
-    if after is not None and not after.isdigit():
-        raise invalid("The cursor is not one this API gave out.", "after")
+    start_after = event_cursor(after) if after is not None else None
 
     def accepts(event: OrderEventModel) -> bool:
         if event.order_id is None:
@@ -69,7 +68,7 @@ async def _stream(
         raise GraphQLError("This API key was revoked.", extensions={"code": "UNAUTHENTICATED"})
     subscriber = bus.subscribe(accepts, actor.key_id)
     try:
-        last = int(after) if after is not None else None
+        last = start_after
         if last is not None:
             while True:
                 query = OrderEventModel.filter(id__gt=last, order_id__isnull=False)

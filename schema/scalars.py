@@ -4,6 +4,8 @@ from decimal import Decimal, InvalidOperation
 
 import strawberry
 
+MAX_DECIMAL = Decimal("1e9")
+
 
 def serialize_decimal(value: Decimal) -> str:
     """At least two places, no trailing zeros beyond them: 60.000000 -> "60.00", 108.333333 stays."""
@@ -22,8 +24,10 @@ def parse_decimal(value: object) -> Decimal:
         raise ValueError(f"{value!r} is not a decimal number.") from None
     if not result.is_finite():
         raise ValueError("A Decimal must be finite.")
-    if abs(result) >= Decimal("1e12"):
-        raise ValueError("A Decimal must be below 10^12.")
+    if abs(result) >= MAX_DECIMAL:
+        raise ValueError("A Decimal must be below 10^9 in size.")
+    if result.as_tuple().exponent < -6:  # type: ignore[operator]
+        raise ValueError("A Decimal has at most six decimal places.")
     return result
 
 

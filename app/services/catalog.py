@@ -6,6 +6,7 @@ from typing import Any
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
 from app.services.common import get_scoped, parse_id, scoped, unit_of_work
+from app.services.pricing import check_term
 from models import Account, Opportunity, PriceBook, PriceBookEntry, Product, ProductComponent
 from models.enums import OpportunityStage, ProductType, Role
 
@@ -57,8 +58,7 @@ class ProductService:
             raise invalid("A product needs a name.", "name")
         product_type = ProductType(data["type"])
         term = data.get("default_subscription_term")
-        if term is not None and term <= 0:
-            raise invalid("The default subscription term is a positive number of months.", "defaultSubscriptionTerm")
+        check_term(term, "defaultSubscriptionTerm")
         if product_type == ProductType.RECURRING and term is None:
             term = 12
         prices: list[tuple[str, Decimal]] = []

@@ -7,7 +7,14 @@ from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
 from app.services.catalog import list_prices
 from app.services.common import parse_id, unit_of_work
-from app.services.lifecycle import items_of, lock_order, recompute_totals, release_to_quote, subscribe_items
+from app.services.lifecycle import (
+    items_of,
+    lock_order,
+    recompute_totals,
+    release_to_quote,
+    settle_fulfilment,
+    subscribe_items,
+)
 from app.services.orders import check_version, direct_item, jsonable
 from models import Asset, Contract, Order, OrderItem, OrderVersion, Product, QuoteLine, Subscription
 from models.enums import AssetStatus, OrderEventType, OrderStatus, ProductType
@@ -86,6 +93,12 @@ class ChangeService:
                 self._set_quantity(item, item.shipped_quantity, delta, line_delta)
             await self._check_quote_lines(uow.tx, line_delta)
             added = await self._add_items(order, items, additions)
+            if order.start_date and any(i.start_date and i.start_date < order.start_date for i in added):
+                raise DomainError(
+                    ErrorCode.ORDER_START_AFTER_ITEM_START,
+                    f"An added item starts before the order ({order.start_date}) (D3).",
+                    "addItems",
+                )
             recompute_totals(order, items + added)
             await OrderVersion.create(
                 order_id=order.id,
@@ -112,6 +125,7 @@ class ChangeService:
                 "totalAmount": {"before": before["totalAmount"], "after": jsonable(order.total_amount)},
             }
             await uow.record(order, OrderEventType.CHANGED, changes)
+            await settle_fulfilment(uow, order, items + added)
         return order
 
     def _set_quantity(
@@ -181,7 +195,11 @@ class ChangeService:
             using_db=tx,
         )
         for item in items:
-            await Asset.filter(order_item_id=item.id).using_db(tx).update(quantity=item.quantity)
+            assets = Asset.filter(order_item_id=item.id, status=AssetStatus.PURCHASED).using_db(tx)
+            if item.quantity == 0:
+                await assets.update(status=AssetStatus.CANCELLED)  # I1: a cancelled item's asset goes too
+            else:
+                await assets.update(quantity=item.quantity)
         if not order.contracted or not order.contract_id:
             return
         for item in items:

@@ -82,6 +82,29 @@ async def subscribe_items(tx: BaseDBAsyncClient, order: Order, contract_id: Any,
         item.contracted = True
 
 
+async def cancel_unshipped_assets(tx: BaseDBAsyncClient, items: list[OrderItem]) -> None:
+    """I2/C3: an asset keeps what was shipped; one with nothing shipped is cancelled."""
+    for item in items:
+        assets = Asset.filter(order_item_id=item.id, status=AssetStatus.PURCHASED).using_db(tx)
+        if item.shipped_quantity > 0:
+            await assets.update(quantity=item.quantity)
+        else:
+            await assets.update(status=AssetStatus.CANCELLED, quantity=item.quantity)
+
+
+async def settle_fulfilment(uow: UnitOfWork, order: Order, items: list[OrderItem]) -> None:
+    """A4: once every remaining quantity has shipped, the order is FULFILLED (C3: assets INSTALLED)."""
+    if order.status != OrderStatus.IN_FULFILLMENT or not any(i.quantity > 0 for i in items):
+        return
+    if all(i.shipped_quantity >= i.quantity for i in items):
+        await (
+            Asset.filter(order_item__order_id=order.id, status=AssetStatus.PURCHASED)
+            .using_db(uow.tx)
+            .update(status=AssetStatus.INSTALLED)
+        )
+        await move(uow, order, OrderStatus.FULFILLED)
+
+
 def recompute_totals(order: Order, items: list[OrderItem]) -> None:
     for item in items:
         item.total_price = pricing.line_total(item.quantity, item.unit_price)
@@ -132,7 +155,7 @@ class LifecycleService:
             if order.status == OrderStatus.ACTIVATED and order.contracted:
                 raise DomainError(
                     ErrorCode.INVALID_TRANSITION,
-                    f"Order {order.number} is contracted and cannot be deactivated (A2).",
+                    f"Order {order.number} is contracted; uncontract it first (A2, C4).",
                     "orderId",
                 )
             if order.status != OrderStatus.ACTIVATED:
@@ -170,7 +193,9 @@ class LifecycleService:
             existing = (
                 await Contract.filter(id=order.contract_id).using_db(uow.tx).first() if order.contract_id else None
             )
-            contract = existing or await self._new_contract(uow, order)
+            contract = (
+                await self._sync_contract(uow, order, existing) if existing else await self._new_contract(uow, order)
+            )
             order.contract_id = contract.id
             order.contracted = True
             order.version += 1
@@ -179,6 +204,39 @@ class LifecycleService:
                 order, OrderEventType.CONTRACTED, {"contractId": str(contract.id), "contractNumber": contract.number}
             )
         return order, contract
+
+    async def _sync_contract(self, uow: UnitOfWork, order: Order, contract: Contract) -> Contract:
+        """Contracting again after uncontractOrder: C5, the order's state flows into the contract."""
+        contract.start_date, contract.end_date = order.start_date, order.end_date
+        if order.start_date and order.end_date:
+            contract.term = pricing.months_between(order.start_date, order.end_date)
+        await contract.save(using_db=uow.tx)
+        items = await items_of(order, uow.tx)
+        subscribed = set(
+            await Subscription.filter(order_item_id__in=[i.id for i in items])
+            .using_db(uow.tx)
+            .values_list("order_item_id", flat=True)
+        )
+        for item in items:
+            if item.id in subscribed:
+                await (
+                    Subscription.filter(order_item_id=item.id)
+                    .using_db(uow.tx)
+                    .update(
+                        quantity=item.quantity,
+                        start_date=item.start_date or order.start_date,
+                        end_date=item.end_date or order.end_date,
+                        net_price=item.unit_price,
+                    )
+                )
+        products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in items]).using_db(uow.tx)}
+        new = [
+            i
+            for i in items
+            if i.id not in subscribed and i.quantity > 0 and products[i.product_id].type == ProductType.RECURRING
+        ]
+        await subscribe_items(uow.tx, order, contract.id, new)
+        return contract
 
     async def _new_contract(self, uow: UnitOfWork, order: Order) -> Contract:
         (n,) = await next_numbers(uow.tx, "contract")
@@ -255,13 +313,7 @@ class LifecycleService:
                 order.version += 1
                 await order.save(using_db=uow.tx)
                 await uow.record(order, OrderEventType.SHIPPED, {"shipped": shipped})
-            if all(i.shipped_quantity >= i.quantity for i in items):
-                await (
-                    Asset.filter(order_item__order_id=order.id, status=AssetStatus.PURCHASED)
-                    .using_db(uow.tx)
-                    .update(status=AssetStatus.INSTALLED)
-                )
-                await move(uow, order, OrderStatus.FULFILLED)
+            await settle_fulfilment(uow, order, items)
         return order
 
     async def complete(self, actor: Actor, order_id: Any) -> Order:
@@ -294,11 +346,7 @@ class LifecycleService:
                 items, fields=["quantity", "cancelled_quantity", "total_price"], using_db=uow.tx
             )
             await release_to_quote(uow.tx, released)
-            await (
-                Asset.filter(order_item__order_id=order.id, status=AssetStatus.PURCHASED)
-                .using_db(uow.tx)
-                .update(status=AssetStatus.CANCELLED)
-            )
+            await cancel_unshipped_assets(uow.tx, items)
             for item in items:
                 await Subscription.filter(order_item_id=item.id).using_db(uow.tx).update(quantity=item.quantity)
             order.cancel_reason = reason.strip()  # type: ignore[union-attr]

@@ -42,8 +42,15 @@ def _decode(cursor: str, sample: Any) -> tuple[Any, UUID]:
         elif isinstance(sample, Decimal):
             value = Decimal(value)
         return value, UUID(row_id)
-    except (ValueError, TypeError, json.JSONDecodeError):
+    except (ValueError, TypeError, ArithmeticError, json.JSONDecodeError):
         raise invalid("The cursor is not one this API gave out.", "after") from None
+
+
+def event_cursor(after: str) -> int:
+    """An event cursor is the event's position: a non-negative 64-bit integer."""
+    if not after.isdigit() or len(after) > 18:
+        raise invalid("The cursor is not one this API gave out.", "after")
+    return int(after)
 
 
 async def paginate(

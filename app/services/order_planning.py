@@ -140,16 +140,20 @@ def _apply_segments(orders: list[PlannedOrder], prior: list[PriorSegment]) -> No
             if item.line.segment_key and item.line.segment_index is not None:
                 new_by_key[item.line.segment_key].append(item)
     for key, items in new_by_key.items():
-        for item in items:
+        placed: list[PlannedItem] = []
+        # In segment order, so a segment placed in this call is the floor of the next one too.
+        for item in sorted(items, key=lambda i: i.line.segment_index or 0):
             index = item.line.segment_index or 0
             earlier_ends = [p.end_date for p in prior_by_key[key] if p.segment_index < index and p.end_date]
+            earlier_ends += [p.end_date for p in placed if (p.line.segment_index or 0) < index and p.end_date]
+            placed.append(item)
             if item.start_date is None or not earlier_ends:
                 continue
-            floor = max(earlier_ends) + timedelta(days=1)
+            floor = pricing.add_days(max(earlier_ends), timedelta(days=1))
             if item.start_date < floor:
                 length = (item.end_date - item.start_date) if item.end_date else None
                 item.start_date = floor
-                item.end_date = floor + length if length is not None else None
+                item.end_date = pricing.add_days(floor, length) if length is not None else None
         spans = [(p.segment_index, p.start_date, p.end_date) for p in prior_by_key[key]]
         spans += [(i.line.segment_index or 0, i.start_date, i.end_date) for i in items]
         check_segment_spans(key, spans)

@@ -111,7 +111,14 @@ class OrderingService:
                 raise DomainError(
                     ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} has been ordered already (O3).", "quoteId"
                 )
-            return [(line, line.quantity) for line in lines.values()]
+            # Every line at its full quantity; after a cancelled order, what it shipped stays ordered (I2/I3).
+            chosen = [(line, line.quantity - line.ordered_quantity) for line in lines.values()]
+            chosen = [(line, q) for line, q in chosen if q > 0]
+            if not chosen:
+                raise DomainError(
+                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} has been ordered already (O3).", "quoteId"
+                )
+            return chosen
         if requested is None:
             # O4: without a selection, every remaining quantity.
             remaining = [(line, line.quantity - line.ordered_quantity) for line in lines.values()]

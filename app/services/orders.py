@@ -128,17 +128,22 @@ class OrderService:
             check_version(order, data.get("version"))
             items = list(await OrderItem.filter(order_id=order.id).using_db(uow.tx).order_by("position"))
             before = _snapshot(order, items)
+            item_ends = [i.end_date for i in items if i.end_date is not None]
+            # An end set by hand (later than every item) is kept; otherwise it follows the items (D2).
+            hand_set_end = order.end_date if item_ends and order.end_date and order.end_date > max(item_ends) else None
             for key in ("po_number", "payment_terms", "billing_frequency"):
                 if key in data:
                     setattr(order, key, data[key])
             if data.get("start_date") is not None and order.start_date is not None:
                 # D2: moving the start shifts every dated item by the same number of days.
                 delta = data["start_date"] - order.start_date
+                if hand_set_end is not None:
+                    hand_set_end = pricing.add_days(hand_set_end, delta)
                 for item in items:
                     if item.start_date is not None:
-                        item.start_date = item.start_date + delta
+                        item.start_date = pricing.add_days(item.start_date, delta)
                     if item.end_date is not None:
-                        item.end_date = item.end_date + delta
+                        item.end_date = pricing.add_days(item.end_date, delta)
             if data.get("start_date") is not None:
                 order.start_date = data["start_date"]
             await self._edit_items(order, items, data.get("items") or [], uow.tx)
@@ -149,7 +154,7 @@ class OrderService:
                     f"The order start {order.start_date} is after an item's start {min(starts)} (D3).",
                     "startDate",
                 )
-            _close_dates(order, items, data.get("end_date"))
+            _close_dates(order, items, data.get("end_date"), hand_set_end)
             await _check_segments(order, items, uow.tx)
             order.total_amount = sum((i.total_price for i in items), Decimal("0.00"))
             after = _snapshot(order, items)
@@ -225,6 +230,10 @@ def direct_item(
     quantity = data.get("quantity")
     if quantity is None or quantity <= 0:
         raise DomainError(ErrorCode.INVALID_QUANTITY, "A quantity must be positive.", f"{where}.quantity")
+    for name, label in (("list_price", "listPrice"), ("unit_price", "unitPrice")):
+        if data.get(name) is not None and data[name] < 0:
+            raise invalid("A price cannot be negative.", f"{where}.{label}")
+    pricing.check_term(data.get("subscription_term"), f"{where}.subscriptionTerm")
     list_price = data.get("list_price")
     if list_price is None:
         list_price = prices.get(product.id)
@@ -264,10 +273,14 @@ def direct_item(
     )
 
 
-def _close_dates(order: Order, items: list[OrderItem], end_date: date | None = None) -> None:
+def _close_dates(
+    order: Order, items: list[OrderItem], end_date: date | None = None, kept_end: date | None = None
+) -> None:
     """O8/D2/D3: the order end follows the latest item end unless set by hand, never before it."""
     ends = [i.end_date for i in items if i.end_date is not None]
     latest = max(ends) if ends else None
+    if end_date is None and kept_end is not None:
+        end_date = max(kept_end, latest) if latest else kept_end
     if end_date is not None:
         if latest is not None and end_date < latest:
             raise DomainError(

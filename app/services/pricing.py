@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from app.errors import invalid
 from models.enums import ProductType
 
 CENT = Decimal("0.01")
@@ -12,9 +13,27 @@ UNIT = Decimal("0.000001")
 HUNDRED = Decimal(100)
 
 
+MAX_AMOUNT = Decimal("1e15")
+MAX_TERM_MONTHS = 1200
+
+
 def round_money(value: Decimal) -> Decimal:
     """Totals are rounded half-up to the minor unit when stored (DOMAIN.md: Money)."""
+    if abs(value) >= MAX_AMOUNT:
+        raise invalid("An amount of 10^15 or more cannot be stored; split the line.")
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def check_term(term: int | None, field: str) -> None:
+    if term is not None and not (1 <= term <= MAX_TERM_MONTHS):
+        raise invalid(f"A term is 1 to {MAX_TERM_MONTHS} months.", field)
+
+
+def add_days(day: date, days: timedelta) -> date:
+    try:
+        return day + days
+    except OverflowError:
+        raise invalid("That moves a date outside the calendar (year 1 to 9999).", "startDate") from None
 
 
 def round_unit(value: Decimal) -> Decimal:
@@ -35,7 +54,10 @@ def months_between(start: date, end: date) -> int:
 
 def end_for_term(start: date, term_months: int) -> date:
     """Q7: end = start + term months - 1 day (2026-01-01 with 12 months -> 2026-12-31)."""
-    return start + relativedelta(months=term_months) - timedelta(days=1)
+    try:
+        return start + relativedelta(months=term_months) - timedelta(days=1)
+    except (OverflowError, ValueError):
+        raise invalid("The term ends outside the calendar (year 1 to 9999).", "subscriptionTerm") from None
 
 
 def effective_term(
@@ -86,6 +108,6 @@ def shift_item_dates(
     """O8: keep a line's position and length relative to the earliest line start of its order."""
     if line_start is None:
         return None, None
-    item_start = order_start + (line_start - earliest_line_start)
-    item_end = item_start + (line_end - line_start) if line_end is not None else None
+    item_start = add_days(order_start, line_start - earliest_line_start)
+    item_end = add_days(item_start, line_end - line_start) if line_end is not None else None
     return item_start, item_end

@@ -5,6 +5,7 @@ from typing import Any
 
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
+from app.services import pricing
 from app.services.catalog import list_prices
 from app.services.common import format_number, get_scoped, next_numbers, parents_first, parse_id, unit_of_work
 from app.services.quote_lines import reprice
@@ -43,8 +44,7 @@ def _check_header(data: dict[str, Any], quote: Quote | None = None) -> None:
             "orderBy",
         )
     for name, label in (("subscription_term", "subscriptionTerm"), ("renewal_term", "renewalTerm")):
-        if data.get(name) is not None and data[name] <= 0:
-            raise invalid(f"{label} is a positive number of months.", label)
+        pricing.check_term(data.get(name), label)
 
 
 class QuoteService:
@@ -208,8 +208,7 @@ def _build_groups(quote: Quote, inputs: list[dict[str, Any]]) -> dict[str, Quote
         key = (g.get("key") or "").strip()
         if not key or key in groups:
             raise invalid("Every group needs a distinct key.", f"groups[{i}].key")
-        if g.get("subscription_term") is not None and g["subscription_term"] <= 0:
-            raise invalid("subscriptionTerm is a positive number of months.", f"groups[{i}].subscriptionTerm")
+        pricing.check_term(g.get("subscription_term"), f"groups[{i}].subscriptionTerm")
         groups[key] = QuoteLineGroup(
             quote_id=quote.id,
             key=key,
@@ -232,8 +231,7 @@ def _apply_line_fields(line: QuoteLine, data: dict[str, Any], where: str) -> Non
     for name in ("list_price", "unit_price"):
         if data.get(name) is not None and data[name] < 0:
             raise invalid("A price cannot be negative.", f"{where}.{name}")
-    if data.get("subscription_term") is not None and data["subscription_term"] <= 0:
-        raise invalid("subscriptionTerm is a positive number of months.", f"{where}.subscriptionTerm")
+    pricing.check_term(data.get("subscription_term"), f"{where}.subscriptionTerm")
     mapping = {
         "discount_percent": "discount_percent",
         "start_date": "given_start_date",
