@@ -136,6 +136,8 @@ class ChangeService:
             return
         if new < old:
             item.cancelled_quantity += old - new
+        else:  # ordering more again first restores what was cancelled
+            item.cancelled_quantity = max(Decimal(0), item.cancelled_quantity - (new - old))
         item.quantity = new
         delta[str(item.id)] = {"quantity": {"before": jsonable(old), "after": jsonable(new)}}
         if item.quote_line_id:
