@@ -8,6 +8,7 @@ from app.errors import DomainError, ErrorCode, invalid
 from app.services.catalog import list_prices
 from app.services.common import parse_id, unit_of_work
 from app.services.lifecycle import (
+    follow_item_quantities,
     items_of,
     lock_order,
     recompute_totals,
@@ -16,7 +17,7 @@ from app.services.lifecycle import (
     subscribe_items,
 )
 from app.services.orders import check_version, direct_item, jsonable
-from models import Asset, Contract, Order, OrderItem, OrderVersion, Product, QuoteLine, Subscription
+from models import Asset, Contract, Order, OrderItem, OrderVersion, Product, QuoteLine
 from models.enums import AssetStatus, OrderEventType, OrderStatus, ProductType
 
 CHANGEABLE = {OrderStatus.ACTIVATED, OrderStatus.IN_FULFILLMENT}
@@ -196,16 +197,10 @@ class ChangeService:
             ],
             using_db=tx,
         )
-        for item in items:
-            assets = Asset.filter(order_item_id=item.id, status=AssetStatus.PURCHASED).using_db(tx)
-            if item.quantity == 0:
-                await assets.update(status=AssetStatus.CANCELLED)  # I1: a cancelled item's asset goes too
-            else:
-                await assets.update(quantity=item.quantity)
+        # I1: a cancelled item's asset goes too.
+        await follow_item_quantities(tx, order, items, cancel_asset=lambda item: item.quantity == 0)
         if not order.contracted or not order.contract_id:
             return
-        for item in items:
-            await Subscription.filter(order_item_id=item.id).using_db(tx).update(quantity=item.quantity)
         recurring = [i for i in added if products[i.product_id].type == ProductType.RECURRING]
         await subscribe_items(tx, order, order.contract_id, recurring)
         await (

@@ -1,5 +1,6 @@
 """A1-A4, C1-C4, I2, I3: moving an order through its status machine (app/services/states.py)."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -82,14 +83,32 @@ async def subscribe_items(tx: BaseDBAsyncClient, order: Order, contract_id: Any,
         item.contracted = True
 
 
-async def cancel_unshipped_assets(tx: BaseDBAsyncClient, items: list[OrderItem]) -> None:
-    """I2/C3: an asset keeps what was shipped; one with nothing shipped is cancelled."""
-    for item in items:
-        assets = Asset.filter(order_item_id=item.id, status=AssetStatus.PURCHASED).using_db(tx)
-        if item.shipped_quantity > 0:
-            await assets.update(quantity=item.quantity)
-        else:
-            await assets.update(status=AssetStatus.CANCELLED, quantity=item.quantity)
+async def follow_item_quantities(
+    tx: BaseDBAsyncClient, order: Order, items: list[OrderItem], cancel_asset: Callable[[OrderItem], bool]
+) -> list[Subscription]:
+    """C3/C5: assets and subscriptions follow their items (two reads, two bulk writes, whatever the
+    number of items). `cancel_asset` says which items' purchased assets are cancelled."""
+    by_id = {i.id: i for i in items}
+    assets = await Asset.filter(order_item_id__in=list(by_id), status=AssetStatus.PURCHASED).using_db(tx)
+    for asset in assets:
+        item = by_id[asset.order_item_id]
+        asset.quantity = item.quantity
+        if cancel_asset(item):
+            asset.status = AssetStatus.CANCELLED
+    if assets:
+        await Asset.bulk_update(assets, fields=["quantity", "status"], using_db=tx)
+    subscriptions = await Subscription.filter(order_item_id__in=list(by_id)).using_db(tx)
+    for subscription in subscriptions:
+        item = by_id[subscription.order_item_id]
+        subscription.quantity = item.quantity
+        subscription.start_date = item.start_date or order.start_date
+        subscription.end_date = item.end_date or order.end_date
+        subscription.net_price = item.unit_price
+    if subscriptions:
+        await Subscription.bulk_update(
+            subscriptions, fields=["quantity", "start_date", "end_date", "net_price"], using_db=tx
+        )
+    return list(subscriptions)
 
 
 async def settle_fulfilment(uow: UnitOfWork, order: Order, items: list[OrderItem]) -> None:
@@ -212,23 +231,8 @@ class LifecycleService:
             contract.term = pricing.months_between(order.start_date, order.end_date)
         await contract.save(using_db=uow.tx)
         items = await items_of(order, uow.tx)
-        subscribed = set(
-            await Subscription.filter(order_item_id__in=[i.id for i in items])
-            .using_db(uow.tx)
-            .values_list("order_item_id", flat=True)
-        )
-        for item in items:
-            if item.id in subscribed:
-                await (
-                    Subscription.filter(order_item_id=item.id)
-                    .using_db(uow.tx)
-                    .update(
-                        quantity=item.quantity,
-                        start_date=item.start_date or order.start_date,
-                        end_date=item.end_date or order.end_date,
-                        net_price=item.unit_price,
-                    )
-                )
+        existing = await follow_item_quantities(uow.tx, order, items, cancel_asset=lambda _item: False)
+        subscribed = {s.order_item_id for s in existing}
         products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in items]).using_db(uow.tx)}
         new = [
             i
@@ -346,9 +350,8 @@ class LifecycleService:
                 items, fields=["quantity", "cancelled_quantity", "total_price"], using_db=uow.tx
             )
             await release_to_quote(uow.tx, released)
-            await cancel_unshipped_assets(uow.tx, items)
-            for item in items:
-                await Subscription.filter(order_item_id=item.id).using_db(uow.tx).update(quantity=item.quantity)
+            # I2/C3: an asset keeps what was shipped; one with nothing shipped is cancelled.
+            await follow_item_quantities(uow.tx, order, items, cancel_asset=lambda item: item.shipped_quantity == 0)
             order.cancel_reason = reason.strip()  # type: ignore[union-attr]
             await move(
                 uow,
