@@ -194,9 +194,5 @@ class EventBus:
             if len(batch) < 500:
                 return
 
-    async def kill_listener_connection_for_tests(self) -> None:
-        if self._listener_connection is not None:
-            self._listener_connection.terminate()
-
 
 bus = EventBus()

@@ -20,7 +20,6 @@ class Config:
     log_level: str = "info"
     bootstrap_admin_key: str | None = None
     max_query_depth: int = 10
-    max_page_size: int = 100
     max_tokens: int = 5000
     max_body_bytes: int = 1_048_576
     ws_compression: bool = False

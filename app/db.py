@@ -55,11 +55,5 @@ async def close_orm() -> None:
     await Tortoise.close_connections()
 
 
-def dialect() -> str:
-    from tortoise.connection import get_connection
-
-    return str(get_connection("default").capabilities.dialect)
-
-
 # The CLI of Tortoise (`tortoise -c app.db.TORTOISE_ORM makemigrations`) reads this.
 TORTOISE_ORM = tortoise_config("sqlite://ordergraph.db")

@@ -3,6 +3,7 @@
 import strawberry
 from strawberry.types import Info
 
+from app.services.common import parse_id
 from app.services.states import ORDER_STATES
 from models import Contract as ContractModel
 from resolvers.common import input_to_dict
@@ -28,12 +29,12 @@ class ContractQuery:
         filter: ContractFilter | None = None,
         sort: ContractSort | None = None,
     ) -> Connection[Contract]:
-        from resolvers.queries import _connection, _ids
+        from resolvers.queries import _connection
 
         f = input_to_dict(filter) if filter else {}
         qs = ContractModel.all()
         if f.get("account_id"):
-            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+            qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
         field = sort.field if sort and sort.field.value != "total" else None
         return await _connection(info, qs, Contract.from_model, sort if field else None, first, after)  # type: ignore[no-any-return]
 

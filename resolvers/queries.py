@@ -7,14 +7,13 @@ import strawberry
 from strawberry.types import Info
 
 from app.auth import Permission as P
-from app.errors import DomainError, error_list, invalid
+from app.errors import DomainError, error_list
 from app.services import registry
 from app.services.common import parse_id, scoped
-from app.services.listing import event_cursor, paginate
+from app.services.listing import Page, event_page, paginate
 from models import Account as AccountModel
 from models import Opportunity as OpportunityModel
 from models import Order as OrderModel
-from models import OrderEvent as OrderEventModel
 from models import Product as ProductModel
 from models import Quote as QuoteModel
 from resolvers.common import actor_of, input_to_dict
@@ -39,11 +38,15 @@ from schema.sales import Account, Opportunity, Product, Quote, QuoteLine
 async def _connection(info: Info, queryset: Any, shape: Any, sort: Any, first: int | None, after: str | None) -> Any:
     field = sort.field.value if sort else "created_at"
     descending = bool(sort and sort.direction == SortDirection.DESC)
-    page = await paginate(actor_of(info), queryset, field, descending, first, after)
+    return as_connection(await paginate(actor_of(info), queryset, field, descending, first, after), shape)
+
+
+def as_connection(page: Page, shape: Any, after: str | None = None) -> Any:
     edges = [Edge(cursor=c, node=shape(r)) for r, c in zip(page.rows, page.cursors, strict=True)]
+    end_cursor = page.cursors[-1] if page.cursors else after
     return Connection(
         edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None),
+        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end_cursor),
         total_count=page.total_count,
     )
 
@@ -57,10 +60,6 @@ async def _one(info: Info, model: Any, object_id: strawberry.ID, shape: Any) -> 
         return None
     row = await scoped(actor, model.filter(id=uid)).first()
     return shape(row) if row else None
-
-
-def _ids(value: Any, what: str, field: str) -> Any:
-    return parse_id(value, what, field)
 
 
 @strawberry.type
@@ -141,7 +140,7 @@ class Query(ContractQuery):
         f = input_to_dict(filter) if filter else {}
         qs = OpportunityModel.all()
         if f.get("account_id"):
-            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+            qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
         if f.get("stage"):
             qs = qs.filter(stage__in=f["stage"])
         return await _connection(info, qs, Opportunity.from_model, sort, first, after)  # type: ignore[no-any-return]
@@ -164,9 +163,9 @@ class Query(ContractQuery):
         if f.get("status"):
             qs = qs.filter(status__in=f["status"])
         if f.get("account_id"):
-            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+            qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
         if f.get("opportunity_id"):
-            qs = qs.filter(opportunity_id=_ids(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
+            qs = qs.filter(opportunity_id=parse_id(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
         if f.get("is_primary") is not None:
             qs = qs.filter(is_primary=f["is_primary"])
         return await _connection(info, qs, Quote.from_model, sort, first, after)  # type: ignore[no-any-return]
@@ -189,11 +188,11 @@ class Query(ContractQuery):
         if f.get("status"):
             qs = qs.filter(status__in=f["status"])
         if f.get("account_id"):
-            qs = qs.filter(account_id=_ids(f["account_id"], "Account", "filter.accountId"))
+            qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
         if f.get("quote_id"):
-            qs = qs.filter(quote_id=_ids(f["quote_id"], "Quote", "filter.quoteId"))
+            qs = qs.filter(quote_id=parse_id(f["quote_id"], "Quote", "filter.quoteId"))
         if f.get("opportunity_id"):
-            qs = qs.filter(opportunity_id=_ids(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
+            qs = qs.filter(opportunity_id=parse_id(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
         return await _connection(info, qs, Order.from_model, sort, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
@@ -201,25 +200,8 @@ class Query(ContractQuery):
         self, info: Info, order_id: strawberry.ID | None = None, after: str | None = None, first: int | None = 50
     ) -> Connection[OrderEvent]:
         """The event log in its one total order; the cursor is the event's position."""
-        qs = OrderEventModel.filter(order_id__isnull=False)
-        if order_id is not None:
-            qs = qs.filter(order_id=_ids(order_id, "Order", "orderId"))
-        actor = actor_of(info)
-        actor.require(P.READ)
-        qs = scoped(actor, qs)
-        total = await qs.count()
-        if after:
-            qs = qs.filter(id__gt=event_cursor(after))
-        if first is not None and first < 0:
-            raise invalid("first cannot be negative.", "first")
-        limit = min(first if first is not None else 50, 100)
-        rows = await qs.order_by("id").limit(limit + 1)
-        edges = [Edge(cursor=str(r.id), node=OrderEvent.from_model(r)) for r in rows[:limit]]
-        return Connection(
-            edges=edges,
-            page_info=PageInfo(has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else after),
-            total_count=total,
-        )
+        page = await event_page(actor_of(info), order_id, after, first)
+        return as_connection(page, OrderEvent.from_model, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def preview_orders_from_quote(self, info: Info, input: CreateOrdersFromQuoteInput) -> OrdersPreview:

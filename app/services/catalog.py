@@ -5,7 +5,7 @@ from typing import Any
 
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
-from app.services.common import get_scoped, parse_id, scoped, unit_of_work
+from app.services.common import get_scoped, parse_id, unit_of_work
 from app.services.pricing import check_term
 from models import Account, Opportunity, PriceBook, PriceBookEntry, Product, ProductComponent
 from models.enums import OpportunityStage, ProductType, Role
@@ -144,7 +144,3 @@ async def list_prices(product_ids: list[Any], currency: str) -> dict[Any, Decima
         product_id__in=product_ids, currency=currency, price_book__is_standard=True
     ).values("product_id", "list_price")
     return {e["product_id"]: e["list_price"] for e in entries}
-
-
-def visible_accounts(actor: Actor) -> Any:
-    return scoped(actor, Account.all())

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import Actor
 from app.bus import CHANNEL, EVENT_LOCK_KEY, bus
-from app.errors import invalid, not_found
+from app.errors import not_found
 from models import Counter, Order, OrderEvent, PriceBook, Settings
 from models.enums import OrderEventType, OrderStatus, Role
 
@@ -174,11 +174,6 @@ def parse_id(value: Any, what: str, field: str | None = None) -> UUID:
         return UUID(str(value))
     except (ValueError, TypeError):
         raise not_found(what, field) from None
-
-
-def require_positive(value: Any, field: str) -> None:
-    if value is not None and value <= 0:
-        raise invalid(f"{field} must be positive.", field)
 
 
 def parents_first(lines: list[Any]) -> list[Any]:

@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 
 from app.auth import Actor, Permission
 from app.errors import invalid
-from app.services.common import scoped
+from app.services.common import parse_id, scoped
 
 MAX_PAGE = 100
 
@@ -80,3 +80,22 @@ async def paginate(
     has_next = len(rows) > first
     rows = rows[:first]
     return Page(rows, [_encode(getattr(r, sort_field), r.id) for r in rows], has_next, total)
+
+
+async def event_page(actor: Actor, order_id: Any, after: str | None, first: int | None) -> Page:
+    """D4: the event log in its one total order; the cursor is the event's position (its id)."""
+    from models import OrderEvent
+
+    actor.require(Permission.READ)
+    queryset = OrderEvent.filter(order_id__isnull=False)  # events about no order (key revocations) stay internal
+    if order_id is not None:
+        queryset = queryset.filter(order_id=parse_id(order_id, "Order", "orderId"))
+    queryset = scoped(actor, queryset)
+    total = await queryset.count()
+    if after:
+        queryset = queryset.filter(id__gt=event_cursor(after))
+    if first is not None and first < 0:
+        raise invalid("first cannot be negative.", "first")
+    limit = min(first if first is not None else 50, MAX_PAGE)
+    rows = await queryset.order_by("id").limit(limit + 1)
+    return Page(rows[:limit], [str(r.id) for r in rows[:limit]], len(rows) > limit, total)
