@@ -35,8 +35,7 @@ class ContractQuery:
         qs = ContractModel.all()
         if f.get("account_id"):
             qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
-        field = sort.field if sort and sort.field.value != "total" else None
-        return await _connection(info, qs, Contract.from_model, sort if field else None, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Contract.from_model, sort, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field(description="A4: the order status machine, as the table the service enforces.")
     def order_status_transitions(self) -> list[OrderStatusTransition]:

@@ -70,6 +70,12 @@ class QuoteSortField(StrEnum):
 
 
 @strawberry.enum
+class ContractSortField(StrEnum):
+    CREATED_AT = "created_at"
+    NUMBER = "number"
+
+
+@strawberry.enum
 class NameSortField(StrEnum):
     CREATED_AT = "created_at"
     NAME = "name"

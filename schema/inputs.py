@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 
 from schema.enums import (
     BillingFrequency,
+    ContractSortField,
     NameSortField,
     OpportunityStage,
     OrderByField,
@@ -318,29 +319,36 @@ class RejectQuoteInput(QuoteTransitionInput):
 
 
 @strawberry.input
-class ActivateOrderInput:
+class OrderTransitionInput:
+    order_id: strawberry.ID
+    idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class VersionedOrderTransitionInput:
     order_id: strawberry.ID
     version: int | None = UNSET
     idempotency_key: str | None = UNSET
 
 
 @strawberry.input
-class DeactivateOrderInput:
-    order_id: strawberry.ID
-    version: int | None = UNSET
-    idempotency_key: str | None = UNSET
+class ActivateOrderInput(VersionedOrderTransitionInput):
+    pass
 
 
 @strawberry.input
-class ContractOrderInput:
-    order_id: strawberry.ID
-    idempotency_key: str | None = UNSET
+class DeactivateOrderInput(VersionedOrderTransitionInput):
+    pass
 
 
 @strawberry.input
-class UncontractOrderInput:
-    order_id: strawberry.ID
-    idempotency_key: str | None = UNSET
+class ContractOrderInput(OrderTransitionInput):
+    pass
+
+
+@strawberry.input
+class UncontractOrderInput(OrderTransitionInput):
+    pass
 
 
 @strawberry.input
@@ -352,9 +360,8 @@ class CancelOrderInput:
 
 
 @strawberry.input
-class CompleteOrderInput:
-    order_id: strawberry.ID
-    idempotency_key: str | None = UNSET
+class CompleteOrderInput(OrderTransitionInput):
+    pass
 
 
 @strawberry.input
@@ -388,7 +395,7 @@ class ContractFilter:
 
 @strawberry.input
 class ContractSort:
-    field: QuoteSortField = QuoteSortField.CREATED_AT
+    field: ContractSortField = ContractSortField.CREATED_AT
     direction: SortDirection = SortDirection.ASC
 
 

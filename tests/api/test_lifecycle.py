@@ -147,7 +147,9 @@ async def test_c1_c2_contract_with_subscriptions_linked_both_ways(api):
     )
     assert sub_item["contracted"] and not contracted["items"][1]["contracted"]  # ONE_TIME: an asset instead
     assert codes(await act(api, "contractOrder", {"orderId": order["id"]})) == ["ALREADY_CONTRACTED"]
-    listed = await api("{ contracts { totalCount edges { node { number order { id } } } } }")
+    listed = await api(
+        "{ contracts(sort: {field: NUMBER, direction: DESC}) { totalCount edges { node { number order { id } } } } }"
+    )
     assert listed["contracts"]["totalCount"] == 1
     assert listed["contracts"]["edges"][0]["node"]["order"]["id"] == order["id"]
 
