@@ -21,19 +21,36 @@ strawberry.enum(ContractStatus)
 strawberry.enum(AssetStatus)
 
 
+@strawberry.type
+class FromOrderItem:
+    """What a subscription and an asset share: the product and the order item they came from."""
+
+    product_id: strawberry.Private[Any]
+    order_item_id: strawberry.Private[Any]
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product:
+        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
+
+    @strawberry.field
+    async def order_item(self, info: Info) -> OrderItemRef | None:
+        from schema.orders import OrderItem
+
+        row = await loaders(info).order_item_by_id.load(self.order_item_id)
+        return OrderItem.from_model(row) if row else None
+
+
 @strawberry.type(
     name="ContractSubscription",
     description="C2: a RECURRING order item under contract. (The root `Subscription` type holds the live "
     "operations, hence this name.)",
 )
-class Subscription:
+class Subscription(FromOrderItem):
     id: strawberry.ID
     quantity: Decimal
     start_date: date | None
     end_date: date | None
     net_price: Decimal
-    product_id: strawberry.Private[Any]
-    order_item_id: strawberry.Private[Any]
     contract_id: strawberry.Private[Any]
 
     @classmethod
@@ -50,30 +67,17 @@ class Subscription:
         )
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
-
-    @strawberry.field
-    async def order_item(self, info: Info) -> OrderItemRef | None:
-        from schema.orders import OrderItem
-
-        row = await loaders(info).order_item_by_id.load(self.order_item_id)
-        return OrderItem.from_model(row) if row else None
-
-    @strawberry.field
     async def contract(self, info: Info) -> "Contract | None":
         row = await loaders(info).contract_by_id.load(self.contract_id)
         return Contract.from_model(row) if row else None
 
 
 @strawberry.type
-class Asset:
+class Asset(FromOrderItem):
     id: strawberry.ID
     quantity: Decimal
     status: AssetStatus
     created_at: datetime
-    product_id: strawberry.Private[Any]
-    order_item_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Asset":
@@ -85,17 +89,6 @@ class Asset:
             product_id=m.product_id,
             order_item_id=m.order_item_id,
         )
-
-    @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
-
-    @strawberry.field
-    async def order_item(self, info: Info) -> OrderItemRef | None:
-        from schema.orders import OrderItem
-
-        row = await loaders(info).order_item_by_id.load(self.order_item_id)
-        return OrderItem.from_model(row) if row else None
 
 
 @strawberry.type
