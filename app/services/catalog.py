@@ -1,5 +1,6 @@
 """Accounts, products, price books and opportunities: the objects quotes and orders stand on."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -144,3 +145,8 @@ async def list_prices(product_ids: list[Any], currency: str) -> dict[Any, Decima
         product_id__in=product_ids, currency=currency, price_book__is_standard=True
     ).values("product_id", "list_price")
     return {e["product_id"]: e["list_price"] for e in entries}
+
+
+async def products_by_id(product_ids: Iterable[Any]) -> dict[Any, Product]:
+    """Products by id, in one query (a missing id is simply absent)."""
+    return {p.id: p for p in await Product.filter(id__in=list(set(product_ids)))}

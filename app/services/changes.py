@@ -5,7 +5,7 @@ from typing import Any
 
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
-from app.services.catalog import list_prices
+from app.services.catalog import list_prices, products_by_id
 from app.services.common import parse_id, unit_of_work
 from app.services.lifecycle import (
     follow_item_quantities,
@@ -17,7 +17,7 @@ from app.services.lifecycle import (
     subscribe_items,
 )
 from app.services.orders import check_version, direct_item, jsonable
-from models import Asset, Contract, Order, OrderItem, OrderVersion, Product, QuoteLine
+from models import Asset, Contract, Order, OrderItem, OrderVersion, QuoteLine
 from models.enums import AssetStatus, OrderEventType, OrderStatus, ProductType
 
 CHANGEABLE = {OrderStatus.ACTIVATED, OrderStatus.IN_FULFILLMENT}
@@ -167,7 +167,7 @@ class ChangeService:
         if not additions:
             return []
         ids = [parse_id(a["product_id"], "Product", f"addItems[{n}].productId") for n, a in enumerate(additions)]
-        products = {p.id: p for p in await Product.filter(id__in=ids)}
+        products = await products_by_id(ids)
         prices = await list_prices(ids, order.currency)
         added = []
         position = max((i.position for i in items), default=-1) + 1
@@ -182,7 +182,7 @@ class ChangeService:
 
     async def _sync_downstream(self, tx: Any, order: Order, items: list[OrderItem], added: list[OrderItem]) -> None:
         """C3 for new ONE_TIME items; C5: quantities and dates flow order -> contract -> subscriptions."""
-        products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in added]).using_db(tx)}
+        products = await products_by_id(i.product_id for i in added)
         await Asset.bulk_create(
             [
                 Asset(

@@ -10,9 +10,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import pricing
+from app.services.catalog import products_by_id
 from app.services.common import UnitOfWork, format_number, get_scoped, next_numbers, parse_id, unit_of_work
 from app.services.states import ORDER_STATES
-from models import Asset, Contract, Order, OrderItem, Product, QuoteLine, Subscription
+from models import Asset, Contract, Order, OrderItem, QuoteLine, Subscription
 from models.enums import AssetStatus, ContractStatus, OrderEventType, OrderStatus, ProductType
 
 CONTRACTABLE = {OrderStatus.ACTIVATED, OrderStatus.IN_FULFILLMENT, OrderStatus.FULFILLED, OrderStatus.COMPLETED}
@@ -148,7 +149,7 @@ class LifecycleService:
             order.activated_at = datetime.now(UTC)
             order.activated_by = actor.label
             await OrderItem.filter(order_id=order.id).using_db(uow.tx).update(activated=True)
-            products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in items]).using_db(uow.tx)}
+            products = await products_by_id(i.product_id for i in items)
             await Asset.bulk_create(
                 [
                     Asset(
@@ -233,7 +234,7 @@ class LifecycleService:
         items = await items_of(order, uow.tx)
         existing = await follow_item_quantities(uow.tx, order, items, cancel_asset=lambda _item: False)
         subscribed = {s.order_item_id for s in existing}
-        products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in items]).using_db(uow.tx)}
+        products = await products_by_id(i.product_id for i in items)
         new = [
             i
             for i in items
@@ -257,7 +258,7 @@ class LifecycleService:
             using_db=uow.tx,
         )
         items = await items_of(order, uow.tx)
-        products = {p.id: p for p in await Product.filter(id__in=[i.product_id for i in items]).using_db(uow.tx)}
+        products = await products_by_id(i.product_id for i in items)
         recurring = [i for i in items if products[i.product_id].type == ProductType.RECURRING and i.quantity > 0]
         await subscribe_items(uow.tx, order, contract.id, recurring)
         return contract

@@ -9,7 +9,15 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.auth import Actor, Permission
 from app.errors import DomainError, DomainErrors, ErrorCode, invalid
-from app.services.common import format_number, get_scoped, next_numbers, parents_first, parse_id, unit_of_work
+from app.services.common import (
+    format_number,
+    get_scoped,
+    get_settings,
+    next_numbers,
+    parents_first,
+    parse_id,
+    unit_of_work,
+)
 from app.services.order_planning import PlannedOrder, PriorSegment, plan_orders
 from models import Opportunity, Order, OrderItem, Product, Quote, QuoteLine, Settings
 from models.enums import OrderEventType, OrderStatus, OrderType, QuoteStatus
@@ -45,7 +53,7 @@ class OrderingService:
 
     async def _prepare(self, actor: Actor, data: dict[str, Any], tx: BaseDBAsyncClient | None) -> Prepared:
         quote = await self._resolve_quote(actor, data, tx)
-        settings = await Settings.get(id=1)
+        settings = await get_settings()
         if settings.require_approved_quote and quote.status not in ORDERABLE_STATUSES:
             raise DomainError(
                 ErrorCode.QUOTE_NOT_APPROVED, f"Quote {quote.number} is {quote.status}, not APPROVED (O2).", "quoteId"

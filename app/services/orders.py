@@ -7,7 +7,7 @@ from typing import Any
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import pricing
-from app.services.catalog import list_prices
+from app.services.catalog import list_prices, products_by_id
 from app.services.common import (
     format_number,
     get_scoped,
@@ -49,10 +49,10 @@ class OrderService:
         if not inputs:
             raise invalid("A direct order needs at least one item.", "items")
         product_ids = [parse_id(i["product_id"], "Product", f"items[{n}].productId") for n, i in enumerate(inputs)]
-        products = {p.id: p for p in await Product.filter(id__in=product_ids)}
+        products = await products_by_id(product_ids)
         components = await ProductComponent.filter(bundle_id__in=product_ids).order_by("position")
         all_ids = product_ids + [c.component_id for c in components]  # type: ignore[attr-defined]
-        products.update({p.id: p for p in await Product.filter(id__in=all_ids)})
+        products.update(await products_by_id(all_ids))
         prices = await list_prices(all_ids, currency)
         order_start = data.get("start_date")
         starts = [i.get("start_date") for i in inputs if i.get("start_date")]

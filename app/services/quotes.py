@@ -6,7 +6,7 @@ from typing import Any
 from app.auth import Actor, Permission
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import pricing
-from app.services.catalog import list_prices
+from app.services.catalog import list_prices, products_by_id
 from app.services.common import format_number, get_scoped, next_numbers, parents_first, parse_id, unit_of_work
 from app.services.quote_lines import reprice
 from app.services.states import QUOTE_STATES
@@ -261,7 +261,7 @@ async def _build_lines(
     """Turn line inputs into unsaved QuoteLines, resolving keys, groups, parents and bundles."""
     by_key: dict[str, QuoteLine] = dict(existing_keys or {})
     product_ids = [parse_id(line["product_id"], "Product", f"lines[{i}].productId") for i, line in enumerate(inputs)]
-    products = {p.id: p for p in await Product.filter(id__in=product_ids)}
+    products = await products_by_id(product_ids)
     prices = await list_prices(product_ids, quote.currency)
     position = max((line.position for line in existing), default=-1) + 1
     built: list[QuoteLine] = []
@@ -374,4 +374,4 @@ def _check_acyclic(lines: list[QuoteLine]) -> None:
 
 async def _products_of(lines: list[QuoteLine]) -> dict[Any, Product]:
     ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
-    return {p.id: p for p in await Product.filter(id__in=list(ids))}
+    return await products_by_id(ids)
