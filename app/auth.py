@@ -1,9 +1,12 @@
 """S1/S2: API keys, roles, permissions and the acting key of a request."""
 
+import functools
 import hashlib
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from app.errors import DomainError, ErrorCode
@@ -26,7 +29,7 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
 
 
-# S2, declared once. A service asks `actor.require(Permission.X)`; nothing else decides access.
+# S2: what each role may do. Service verbs declare the permission they need with `@requires`.
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.SALES_OPS: frozenset(
@@ -116,33 +119,26 @@ async def authenticate(secret: str | None) -> Actor | None:
     return Actor(key_id=key.id, name=key.name, role=key.role, account_ids=grants)
 
 
-# S2: the permission every mutation needs, declared once. The API layer refuses a mutation whose
-# key lacks it (FORBIDDEN in the payload) before any service runs; services check it again.
-MUTATION_PERMISSIONS: dict[str, Permission] = {
-    "updateSettings": Permission.MANAGE_SETTINGS,
-    "createApiKey": Permission.MANAGE_KEYS,
-    "revokeApiKey": Permission.MANAGE_KEYS,
-    "createAccount": Permission.MANAGE_ACCOUNTS,
-    "createProduct": Permission.MANAGE_CATALOG,
-    "createOpportunity": Permission.EDIT_OPPORTUNITIES,
-    "updateOpportunityStage": Permission.EDIT_OPPORTUNITIES,
-    "createQuote": Permission.EDIT_QUOTES,
-    "updateQuote": Permission.EDIT_QUOTES,
-    "submitQuote": Permission.EDIT_QUOTES,
-    "presentQuote": Permission.EDIT_QUOTES,
-    "acceptQuote": Permission.EDIT_QUOTES,
-    "rejectQuote": Permission.EDIT_QUOTES,
-    "approveQuote": Permission.APPROVE_QUOTES,
-    "denyQuote": Permission.APPROVE_QUOTES,
-    "createOrdersFromQuote": Permission.CREATE_ORDERS,
-    "createOrder": Permission.CREATE_ORDERS,
-    "updateOrder": Permission.EDIT_ORDERS,
-    "changeOrder": Permission.EDIT_ORDERS,
-    "cancelOrder": Permission.EDIT_ORDERS,
-    "activateOrder": Permission.ACTIVATE_ORDERS,
-    "deactivateOrder": Permission.ACTIVATE_ORDERS,
-    "contractOrder": Permission.ACTIVATE_ORDERS,
-    "uncontractOrder": Permission.ACTIVATE_ORDERS,
-    "shipOrderItems": Permission.FULFILL_ORDERS,
-    "completeOrder": Permission.FULFILL_ORDERS,
-}
+F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
+
+
+def requires(permission: Permission) -> Callable[[F], F]:
+    """S2, declared once per service verb: the verb refuses (FORBIDDEN) before doing anything, and the
+    API layer reads it (`permission_of`) to refuse a mutation before parsing its input."""
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        async def verb(*args: Any, **kwargs: Any) -> Any:
+            actor = next(a for a in (*args, *kwargs.values()) if isinstance(a, Actor))
+            actor.require(permission)
+            return await fn(*args, **kwargs)
+
+        verb.permission = permission  # type: ignore[attr-defined]
+        return cast(F, verb)
+
+    return decorate
+
+
+def permission_of(verb: Callable[..., Any]) -> Permission:
+    """The permission a service verb declared with `@requires`."""
+    return cast(Permission, getattr(verb, "permission"))  # noqa: B009

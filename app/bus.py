@@ -80,7 +80,7 @@ class Subscriber:
         if event is None or self.overflowed:
             raise SubscriberOverflow(self.last_delivered)
         self.last_delivered = int(event.id)
-        return event  # type: ignore[no-any-return]
+        return event
 
 
 class EventBus:

@@ -49,7 +49,7 @@ async def _create_key(args: argparse.Namespace, config: Config) -> int:
 
     await start_database(config)
     try:
-        key, secret = await ApiKeyService().create(None, Role(args.role), args.name or "", args.account)
+        key, secret = await ApiKeyService().create_for_operator(Role(args.role), args.name or "", args.account)
     except DomainError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 2

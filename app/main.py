@@ -23,7 +23,7 @@ from app.bus import bus
 from app.config import Config
 from app.middleware import BodySizeLimit
 from app.services.admin import ApiKeyService
-from app.services.common import ensure_reference_data
+from app.services.reference_data import ensure_reference_data
 from models import ApiKey
 from models.enums import Role
 from resolvers.context import Context
@@ -78,7 +78,7 @@ async def start_database(config: Config, migrate: bool = True, first_run_key: bo
         await ApiKeyService().ensure_bootstrap(config.bootstrap_admin_key)
     elif first_run_key and not await ApiKey.exists():
         # A newcomer's first start: one admin key, shown once, so the README walkthrough can begin.
-        _, secret = await ApiKeyService().create(None, Role.ADMIN, "first-run admin")
+        _, secret = await ApiKeyService().create_for_operator(Role.ADMIN, "first-run admin")
         print(
             "\n  ordergraph: first start, created an ADMIN API key (shown once, stored hashed):\n"
             f"\n      {secret}\n\n  Send it as 'Authorization: Bearer <key>'.\n",

@@ -7,7 +7,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, price, updated_at, uuid_pk
-from models.enums import AssetStatus, ContractStatus
+from models.enums import AssetStatus, ContractStatus, SubscriptionStatus
 
 
 class Contract(Model):
@@ -53,6 +53,10 @@ class Subscription(Model):
     start_date = fields.DateField(null=True)
     end_date = fields.DateField(null=True)
     net_price = price()
+    # C5: cancelling its item cancels the subscription; the row and its last quantity stay.
+    status = fields.CharEnumField(
+        SubscriptionStatus, max_length=20, default=SubscriptionStatus.ACTIVE, db_default="ACTIVE"
+    )
     created_at = created_at()
     updated_at = updated_at()
 

@@ -92,6 +92,11 @@ class ContractStatus(StrEnum):
     TERMINATED = "TERMINATED"
 
 
+class SubscriptionStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    CANCELLED = "CANCELLED"
+
+
 class AssetStatus(StrEnum):
     PURCHASED = "PURCHASED"
     INSTALLED = "INSTALLED"

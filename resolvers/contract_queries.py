@@ -3,10 +3,10 @@
 import strawberry
 from strawberry.types import Info
 
-from app.services.common import parse_id
+from app.services.scoping import parse_id
 from app.services.states import ORDER_STATES
 from models import Contract as ContractModel
-from resolvers.common import input_to_dict
+from resolvers.common import filter_values
 from schema.common import Connection
 from schema.contracts import Contract, OrderStatusTransition
 from schema.inputs import ContractFilter, ContractSort
@@ -18,7 +18,7 @@ class ContractQuery:
     async def contract(self, info: Info, id: strawberry.ID) -> Contract | None:
         from resolvers.queries import _one
 
-        return await _one(info, ContractModel, id, Contract.from_model)  # type: ignore[no-any-return]
+        return await _one(info, ContractModel, id, Contract.from_model)
 
     @strawberry.field
     async def contracts(
@@ -31,16 +31,12 @@ class ContractQuery:
     ) -> Connection[Contract]:
         from resolvers.queries import _connection
 
-        f = input_to_dict(filter) if filter else {}
+        f = filter_values(filter)
         qs = ContractModel.all()
         if f.get("account_id"):
             qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
-        return await _connection(info, qs, Contract.from_model, sort, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Contract.from_model, sort, first, after)
 
     @strawberry.field(description="A4: the order status machine, as the table the service enforces.")
     def order_status_transitions(self) -> list[OrderStatusTransition]:
-        return [
-            OrderStatusTransition(from_status=current, to_status=target)
-            for current, targets in ORDER_STATES.transitions.items()
-            for target in sorted(targets)
-        ]
+        return [OrderStatusTransition(from_status=t.source, to_status=t.target) for t in ORDER_STATES.transitions]

@@ -1,20 +1,21 @@
 """DataLoaders: one per relation a nested query can follow, built fresh for every request.
 
 Named <Target>By<Key>Loader after what they return; every one reads through the scoped query
-layer (app.services.common.scoped), so a nested path never reaches another account's rows.
+layer (app.services.scoping.scoped), so a nested path never reaches another account's rows.
 """
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any, TypeVar
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from app.auth import Actor
-from app.services.common import scoped
+from app.services.scoping import scoped
 from models import (
     Account,
     Asset,
@@ -31,6 +32,8 @@ from models import (
     QuoteLineGroup,
     Subscription,
 )
+
+M = TypeVar("M", bound=Model)
 
 # PostgreSQL takes at most 32,767 bind parameters in one statement.
 MAX_BATCH = 5000
@@ -51,7 +54,7 @@ def _key(value: Any) -> Any:
     return value if isinstance(value, UUID) else UUID(str(value))
 
 
-def by_id_loader(actor: Actor, model: type[Model]) -> DataLoader[Any, Any]:
+def by_id_loader(actor: Actor, model: type[M]) -> DataLoader[Any, M | None]:
     async def load(ids: Sequence[Any]) -> list[Any]:
         rows = await scoped(actor, model.filter(id__in=list({_key(i) for i in ids})))
         found = {str(row.id): row for row in rows}
@@ -61,8 +64,8 @@ def by_id_loader(actor: Actor, model: type[Model]) -> DataLoader[Any, Any]:
 
 
 def by_fk_loader(
-    actor: Actor, model: type[Model], fk: str, order_by: Sequence[str], **filters: Any
-) -> DataLoader[Any, list[Any]]:
+    actor: Actor, model: type[M], fk: str, order_by: Sequence[str], **filters: Any
+) -> DataLoader[Any, list[M]]:
     async def load(keys: Sequence[Any]) -> list[list[Any]]:
         unique = list({_key(k) for k in keys})
         rows = await scoped(actor, model.filter(**{f"{fk}__in": unique}, **filters)).order_by(*order_by)
@@ -74,51 +77,125 @@ def by_fk_loader(
     return Loader(load_fn=load, max_batch_size=MAX_BATCH)
 
 
-# Every relation a nested query can follow, built lazily: a request (or a subscription event)
-# pays only for the loaders it uses.
-LOADER_SPECS: dict[str, Callable[[Actor], DataLoader[Any, Any]]] = {
-    "account_by_id": lambda actor: by_id_loader(actor, Account),
-    "product_by_id": lambda actor: by_id_loader(actor, Product),
-    "opportunity_by_id": lambda actor: by_id_loader(actor, Opportunity),
-    "quote_by_id": lambda actor: by_id_loader(actor, Quote),
-    "quote_line_by_id": lambda actor: by_id_loader(actor, QuoteLine),
-    "quote_line_group_by_id": lambda actor: by_id_loader(actor, QuoteLineGroup),
-    "order_by_id": lambda actor: by_id_loader(actor, Order),
-    "order_item_by_id": lambda actor: by_id_loader(actor, OrderItem),
-    "quote_lines_by_quote": lambda actor: by_fk_loader(actor, QuoteLine, "quote_id", ["position"]),
-    "quote_line_groups_by_quote": lambda actor: by_fk_loader(actor, QuoteLineGroup, "quote_id", ["position"]),
-    "quotes_by_opportunity": lambda actor: by_fk_loader(actor, Quote, "opportunity_id", ["created_at", "id"]),
-    "primary_quotes_by_opportunity": lambda actor: by_fk_loader(
-        actor, Quote, "opportunity_id", ["id"], is_primary=True
-    ),
-    "quotes_by_account": lambda actor: by_fk_loader(actor, Quote, "account_id", ["created_at", "id"]),
-    "opportunities_by_account": lambda actor: by_fk_loader(actor, Opportunity, "account_id", ["created_at", "id"]),
-    "orders_by_account": lambda actor: by_fk_loader(actor, Order, "account_id", ["created_at", "number"]),
-    "orders_by_quote": lambda actor: by_fk_loader(actor, Order, "quote_id", ["created_at", "number"]),
-    "orders_by_opportunity": lambda actor: by_fk_loader(actor, Order, "opportunity_id", ["created_at", "number"]),
-    "order_items_by_order": lambda actor: by_fk_loader(actor, OrderItem, "order_id", ["position"]),
-    "order_items_by_quote_line": lambda actor: by_fk_loader(actor, OrderItem, "quote_line_id", ["id"]),
-    "order_events_by_order": lambda actor: by_fk_loader(actor, OrderEvent, "order_id", ["id"]),
-    "components_by_product": lambda actor: by_fk_loader(actor, ProductComponent, "bundle_id", ["position"]),
-    "contract_by_id": lambda actor: by_id_loader(actor, Contract),
-    "contracts_by_account": lambda actor: by_fk_loader(actor, Contract, "account_id", ["created_at", "number"]),
-    "subscriptions_by_contract": lambda actor: by_fk_loader(actor, Subscription, "contract_id", ["created_at", "id"]),
-    "subscriptions_by_order_item": lambda actor: by_fk_loader(actor, Subscription, "order_item_id", ["id"]),
-    "assets_by_account": lambda actor: by_fk_loader(actor, Asset, "account_id", ["created_at", "id"]),
-    "assets_by_order_item": lambda actor: by_fk_loader(actor, Asset, "order_item_id", ["id"]),
-    "orders_by_contract": lambda actor: by_fk_loader(actor, Order, "contract_id", ["created_at", "number"]),
-    "versions_by_order": lambda actor: by_fk_loader(actor, OrderVersion, "order_id", ["version"]),
-}
-
-
 class Loaders:
+    """Every relation a nested query can follow, built lazily: a request (or a subscription event)
+    pays only for the loaders it uses. Typed, so a schema field leads to its loader and its rows."""
+
     def __init__(self, actor: Actor) -> None:
         self._actor = actor
 
-    def __getattr__(self, name: str) -> Any:
-        spec = LOADER_SPECS.get(name)
-        if spec is None:
-            raise AttributeError(name)
-        loader = spec(self._actor)
-        setattr(self, name, loader)
-        return loader
+    @cached_property
+    def account_by_id(self) -> DataLoader[Any, Account | None]:
+        return by_id_loader(self._actor, Account)
+
+    @cached_property
+    def product_by_id(self) -> DataLoader[Any, Product | None]:
+        return by_id_loader(self._actor, Product)
+
+    @cached_property
+    def opportunity_by_id(self) -> DataLoader[Any, Opportunity | None]:
+        return by_id_loader(self._actor, Opportunity)
+
+    @cached_property
+    def quote_by_id(self) -> DataLoader[Any, Quote | None]:
+        return by_id_loader(self._actor, Quote)
+
+    @cached_property
+    def quote_line_by_id(self) -> DataLoader[Any, QuoteLine | None]:
+        return by_id_loader(self._actor, QuoteLine)
+
+    @cached_property
+    def quote_line_group_by_id(self) -> DataLoader[Any, QuoteLineGroup | None]:
+        return by_id_loader(self._actor, QuoteLineGroup)
+
+    @cached_property
+    def order_by_id(self) -> DataLoader[Any, Order | None]:
+        return by_id_loader(self._actor, Order)
+
+    @cached_property
+    def order_item_by_id(self) -> DataLoader[Any, OrderItem | None]:
+        return by_id_loader(self._actor, OrderItem)
+
+    @cached_property
+    def quote_lines_by_quote(self) -> DataLoader[Any, list[QuoteLine]]:
+        return by_fk_loader(self._actor, QuoteLine, "quote_id", ["position"])
+
+    @cached_property
+    def quote_line_groups_by_quote(self) -> DataLoader[Any, list[QuoteLineGroup]]:
+        return by_fk_loader(self._actor, QuoteLineGroup, "quote_id", ["position"])
+
+    @cached_property
+    def quotes_by_opportunity(self) -> DataLoader[Any, list[Quote]]:
+        return by_fk_loader(self._actor, Quote, "opportunity_id", ["created_at", "id"])
+
+    @cached_property
+    def primary_quotes_by_opportunity(self) -> DataLoader[Any, list[Quote]]:
+        return by_fk_loader(self._actor, Quote, "opportunity_id", ["id"], is_primary=True)
+
+    @cached_property
+    def quotes_by_account(self) -> DataLoader[Any, list[Quote]]:
+        return by_fk_loader(self._actor, Quote, "account_id", ["created_at", "id"])
+
+    @cached_property
+    def opportunities_by_account(self) -> DataLoader[Any, list[Opportunity]]:
+        return by_fk_loader(self._actor, Opportunity, "account_id", ["created_at", "id"])
+
+    @cached_property
+    def orders_by_account(self) -> DataLoader[Any, list[Order]]:
+        return by_fk_loader(self._actor, Order, "account_id", ["created_at", "number"])
+
+    @cached_property
+    def orders_by_quote(self) -> DataLoader[Any, list[Order]]:
+        return by_fk_loader(self._actor, Order, "quote_id", ["created_at", "number"])
+
+    @cached_property
+    def orders_by_opportunity(self) -> DataLoader[Any, list[Order]]:
+        return by_fk_loader(self._actor, Order, "opportunity_id", ["created_at", "number"])
+
+    @cached_property
+    def order_items_by_order(self) -> DataLoader[Any, list[OrderItem]]:
+        return by_fk_loader(self._actor, OrderItem, "order_id", ["position"])
+
+    @cached_property
+    def order_items_by_quote_line(self) -> DataLoader[Any, list[OrderItem]]:
+        return by_fk_loader(self._actor, OrderItem, "quote_line_id", ["id"])
+
+    @cached_property
+    def order_events_by_order(self) -> DataLoader[Any, list[OrderEvent]]:
+        return by_fk_loader(self._actor, OrderEvent, "order_id", ["id"])
+
+    @cached_property
+    def components_by_product(self) -> DataLoader[Any, list[ProductComponent]]:
+        return by_fk_loader(self._actor, ProductComponent, "bundle_id", ["position"])
+
+    @cached_property
+    def contract_by_id(self) -> DataLoader[Any, Contract | None]:
+        return by_id_loader(self._actor, Contract)
+
+    @cached_property
+    def contracts_by_account(self) -> DataLoader[Any, list[Contract]]:
+        return by_fk_loader(self._actor, Contract, "account_id", ["created_at", "number"])
+
+    @cached_property
+    def subscriptions_by_contract(self) -> DataLoader[Any, list[Subscription]]:
+        return by_fk_loader(self._actor, Subscription, "contract_id", ["created_at", "id"])
+
+    @cached_property
+    def subscriptions_by_order_item(self) -> DataLoader[Any, list[Subscription]]:
+        return by_fk_loader(self._actor, Subscription, "order_item_id", ["id"])
+
+    @cached_property
+    def assets_by_account(self) -> DataLoader[Any, list[Asset]]:
+        return by_fk_loader(self._actor, Asset, "account_id", ["created_at", "id"])
+
+    @cached_property
+    def assets_by_order_item(self) -> DataLoader[Any, list[Asset]]:
+        return by_fk_loader(self._actor, Asset, "order_item_id", ["id"])
+
+    @cached_property
+    def orders_by_contract(self) -> DataLoader[Any, list[Order]]:
+        return by_fk_loader(self._actor, Order, "contract_id", ["created_at", "number"])
+
+    @cached_property
+    def versions_by_order(self) -> DataLoader[Any, list[OrderVersion]]:
+        return by_fk_loader(self._actor, OrderVersion, "order_id", ["version"])

@@ -1,188 +1,136 @@
-"""Root mutation fields: each parses its input, calls one service method and shapes the payload."""
+"""Root mutation fields, one row each: the service verb it calls (which declares its permission,
+S2), the command its input becomes, its input and payload types, and how the result fills the payload.
+Every one runs through `run_mutation` (resolvers/common.py)."""
+
+import typing
+from typing import Any
 
 import strawberry
-from strawberry.types import Info
+from strawberry.schema.name_converter import NameConverter
+from strawberry.types import Info, get_object_definition
 
-from app.services import registry
-from models.enums import QuoteStatus as QS
-from resolvers.common import input_to_dict, run_mutation
-from resolvers.lifecycle import LifecycleMutation
+from app.auth import Permission, permission_of
+from app.services.registry import (
+    accounts,
+    api_keys,
+    change_orders,
+    contract_orders,
+    create_orders,
+    direct_orders,
+    draft_orders,
+    move_orders,
+    opportunities,
+    products,
+    quotes,
+    settings,
+)
+from resolvers.common import MutationSpec, run_mutation
 from schema import inputs as i
 from schema import payloads as p
+from schema.contracts import Contract
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
+# Descriptions of the mutations that carry one in the schema.
+NOTES = {
+    "CompleteOrder": "A4: FULFILLED -> COMPLETED (billed in full).",
+    "RevokeApiKey": "S1: the key stops working at once, also on open websockets.",
+    "ActivateOrder": "A1: DRAFT -> ACTIVATED; locks the order. Needs ACTIVATE_ORDERS.",
+    "DeactivateOrder": "A2: ACTIVATED -> DRAFT for an order neither contracted nor fulfilled.",
+    "ContractOrder": "C1/C2: one contract per activated order, with subscriptions.",
+    "UncontractOrder": "C4: clears the order's contracted flag; items keep theirs.",
+    "ChangeOrder": "I1: an in-flight change of an ACTIVATED / IN_FULFILLMENT order; needs version.",
+    "CancelOrder": "I2: cancels what is not shipped, with a reason; I3 releases quote quantity.",
+    "ShipOrderItems": "A4: records shipped quantities; ACTIVATED -> IN_FULFILLMENT -> FULFILLED.",
+}
 
-def _quote(q: object) -> dict:
+
+def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
+    """The field `name` (camel-cased), taking `<Name>Input` and returning `<Name>Payload` (API.md); its
+    input becomes the command type the service verb declares for its `data` argument."""
+    spec = MutationSpec(service, verb, typing.get_type_hints(getattr(service, verb))["data"])
+    input_type, payload = getattr(i, f"{name}Input"), getattr(p, f"{name}Payload")
+
+    async def resolve(info: Info, input: Any) -> Any:
+        return await run_mutation(info, payload, input, spec, shape)
+
+    resolve.__annotations__ = {"info": Info, "input": input_type, "return": payload}
+    resolve.spec = spec  # type: ignore[attr-defined]
+    return strawberry.mutation(resolver=resolve, description=NOTES.get(name))
+
+
+def _settings(s: Any) -> dict:
+    return {"settings": Settings.from_model(s)}
+
+
+def _new_api_key(r: Any) -> dict:
+    return {"api_key": ApiKey.from_model(r[0]), "secret": r[1]}
+
+
+def _api_key(k: Any) -> dict:
+    return {"api_key": ApiKey.from_model(k)}
+
+
+def _account(m: Any) -> dict:
+    return {"account": Account.from_model(m)}
+
+
+def _product(m: Any) -> dict:
+    return {"product": Product.from_model(m)}
+
+
+def _opportunity(m: Any) -> dict:
+    return {"opportunity": Opportunity.from_model(m)}
+
+
+def _orders(orders: Any) -> dict:
+    return {"orders": [Order.from_model(o) for o in orders]}
+
+
+def _contracted(r: Any) -> dict:
+    return {"order": Order.from_model(r[0]), "contract": Contract.from_model(r[1])}
+
+
+def _quote(q: Any) -> dict:
     return {"quote": Quote.from_model(q)}
 
 
-def _order(o: object) -> dict:
+def _order(o: Any) -> dict:
     return {"order": Order.from_model(o)}
 
 
 @strawberry.type
-class Mutation(LifecycleMutation):
-    @strawberry.mutation
-    async def update_settings(self, info: Info, input: i.UpdateSettingsInput) -> p.UpdateSettingsPayload:
-        return await run_mutation(
-            info,
-            p.UpdateSettingsPayload,
-            input,
-            lambda a: registry.settings.update(a, input_to_dict(input)),
-            lambda s: {"settings": Settings.from_model(s)},
-        )
+class Mutation:
+    update_settings = mutation("UpdateSettings", settings, "update", _settings)
+    create_api_key = mutation("CreateApiKey", api_keys, "create", _new_api_key)
+    revoke_api_key = mutation("RevokeApiKey", api_keys, "revoke", _api_key)
+    create_account = mutation("CreateAccount", accounts, "create", _account)
+    create_product = mutation("CreateProduct", products, "create", _product)
+    create_opportunity = mutation("CreateOpportunity", opportunities, "create", _opportunity)
+    update_opportunity_stage = mutation("UpdateOpportunityStage", opportunities, "update_stage", _opportunity)
+    create_quote = mutation("CreateQuote", quotes, "create", _quote)
+    update_quote = mutation("UpdateQuote", quotes, "update", _quote)
+    submit_quote = mutation("SubmitQuote", quotes, "submit", _quote)
+    approve_quote = mutation("ApproveQuote", quotes, "approve", _quote)
+    deny_quote = mutation("DenyQuote", quotes, "deny", _quote)
+    present_quote = mutation("PresentQuote", quotes, "present", _quote)
+    accept_quote = mutation("AcceptQuote", quotes, "accept", _quote)
+    reject_quote = mutation("RejectQuote", quotes, "reject", _quote)
+    create_orders_from_quote = mutation("CreateOrdersFromQuote", create_orders, "create", _orders)
+    create_order = mutation("CreateOrder", direct_orders, "create", _order)
+    update_order = mutation("UpdateOrder", draft_orders, "update", _order)
+    activate_order = mutation("ActivateOrder", move_orders, "activate", _order)
+    deactivate_order = mutation("DeactivateOrder", move_orders, "deactivate", _order)
+    contract_order = mutation("ContractOrder", contract_orders, "contract", _contracted)
+    uncontract_order = mutation("UncontractOrder", contract_orders, "uncontract", _order)
+    change_order = mutation("ChangeOrder", change_orders, "change", _order)
+    cancel_order = mutation("CancelOrder", move_orders, "cancel", _order)
+    ship_order_items = mutation("ShipOrderItems", move_orders, "ship", _order)
+    complete_order = mutation("CompleteOrder", move_orders, "complete", _order)
 
-    @strawberry.mutation
-    async def create_api_key(self, info: Info, input: i.CreateApiKeyInput) -> p.CreateApiKeyPayload:
-        return await run_mutation(
-            info,
-            p.CreateApiKeyPayload,
-            input,
-            lambda a: registry.api_keys.create(a, input.role, input.name or "", input.account_ids or None),  # type: ignore[arg-type]
-            lambda r: {"api_key": ApiKey.from_model(r[0]), "secret": r[1]},
-        )
 
-    @strawberry.mutation(description="S1: the key stops working at once, also on open websockets.")
-    async def revoke_api_key(self, info: Info, input: i.RevokeApiKeyInput) -> p.RevokeApiKeyPayload:
-        return await run_mutation(
-            info,
-            p.RevokeApiKeyPayload,
-            input,
-            lambda a: registry.api_keys.revoke(a, input.api_key_id),
-            lambda k: {"api_key": ApiKey.from_model(k)},
-        )
-
-    @strawberry.mutation
-    async def create_account(self, info: Info, input: i.CreateAccountInput) -> p.CreateAccountPayload:
-        return await run_mutation(
-            info,
-            p.CreateAccountPayload,
-            input,
-            lambda a: registry.accounts.create(a, input_to_dict(input)),
-            lambda m: {"account": Account.from_model(m)},
-        )
-
-    @strawberry.mutation
-    async def create_product(self, info: Info, input: i.CreateProductInput) -> p.CreateProductPayload:
-        return await run_mutation(
-            info,
-            p.CreateProductPayload,
-            input,
-            lambda a: registry.products.create(a, input_to_dict(input)),
-            lambda m: {"product": Product.from_model(m)},
-        )
-
-    @strawberry.mutation
-    async def create_opportunity(self, info: Info, input: i.CreateOpportunityInput) -> p.CreateOpportunityPayload:
-        return await run_mutation(
-            info,
-            p.CreateOpportunityPayload,
-            input,
-            lambda a: registry.opportunities.create(a, input_to_dict(input)),
-            lambda m: {"opportunity": Opportunity.from_model(m)},
-        )
-
-    @strawberry.mutation
-    async def update_opportunity_stage(
-        self, info: Info, input: i.UpdateOpportunityStageInput
-    ) -> p.UpdateOpportunityStagePayload:
-        return await run_mutation(
-            info,
-            p.UpdateOpportunityStagePayload,
-            input,
-            lambda a: registry.opportunities.update_stage(a, input.opportunity_id, input.stage),  # type: ignore[arg-type]
-            lambda m: {"opportunity": Opportunity.from_model(m)},
-        )
-
-    @strawberry.mutation
-    async def create_quote(self, info: Info, input: i.CreateQuoteInput) -> p.CreateQuotePayload:
-        return await run_mutation(
-            info, p.CreateQuotePayload, input, lambda a: registry.quotes.create(a, input_to_dict(input)), _quote
-        )
-
-    @strawberry.mutation
-    async def update_quote(self, info: Info, input: i.UpdateQuoteInput) -> p.UpdateQuotePayload:
-        return await run_mutation(
-            info, p.UpdateQuotePayload, input, lambda a: registry.quotes.update(a, input_to_dict(input)), _quote
-        )
-
-    @strawberry.mutation
-    async def submit_quote(self, info: Info, input: i.SubmitQuoteInput) -> p.SubmitQuotePayload:
-        return await run_mutation(
-            info,
-            p.SubmitQuotePayload,
-            input,
-            lambda a: registry.quotes.transition(a, input.quote_id, QS.IN_REVIEW),
-            _quote,
-        )
-
-    @strawberry.mutation
-    async def approve_quote(self, info: Info, input: i.ApproveQuoteInput) -> p.ApproveQuotePayload:
-        return await run_mutation(
-            info,
-            p.ApproveQuotePayload,
-            input,
-            lambda a: registry.quotes.transition(a, input.quote_id, QS.APPROVED),
-            _quote,
-        )
-
-    @strawberry.mutation
-    async def deny_quote(self, info: Info, input: i.DenyQuoteInput) -> p.DenyQuotePayload:
-        return await run_mutation(
-            info, p.DenyQuotePayload, input, lambda a: registry.quotes.transition(a, input.quote_id, QS.DENIED), _quote
-        )
-
-    @strawberry.mutation
-    async def present_quote(self, info: Info, input: i.PresentQuoteInput) -> p.PresentQuotePayload:
-        return await run_mutation(
-            info,
-            p.PresentQuotePayload,
-            input,
-            lambda a: registry.quotes.transition(a, input.quote_id, QS.PRESENTED),
-            _quote,
-        )
-
-    @strawberry.mutation
-    async def accept_quote(self, info: Info, input: i.AcceptQuoteInput) -> p.AcceptQuotePayload:
-        return await run_mutation(
-            info,
-            p.AcceptQuotePayload,
-            input,
-            lambda a: registry.quotes.transition(a, input.quote_id, QS.ACCEPTED),
-            _quote,
-        )
-
-    @strawberry.mutation
-    async def reject_quote(self, info: Info, input: i.RejectQuoteInput) -> p.RejectQuotePayload:
-        return await run_mutation(
-            info,
-            p.RejectQuotePayload,
-            input,
-            lambda a: registry.quotes.transition(a, input.quote_id, QS.REJECTED),
-            _quote,
-        )
-
-    @strawberry.mutation
-    async def create_orders_from_quote(
-        self, info: Info, input: i.CreateOrdersFromQuoteInput
-    ) -> p.CreateOrdersFromQuotePayload:
-        return await run_mutation(
-            info,
-            p.CreateOrdersFromQuotePayload,
-            input,
-            lambda a: registry.ordering.create(a, input_to_dict(input)),
-            lambda orders: {"orders": [Order.from_model(o) for o in orders]},
-        )
-
-    @strawberry.mutation
-    async def create_order(self, info: Info, input: i.CreateOrderInput) -> p.CreateOrderPayload:
-        return await run_mutation(
-            info, p.CreateOrderPayload, input, lambda a: registry.orders.create(a, input_to_dict(input)), _order
-        )
-
-    @strawberry.mutation
-    async def update_order(self, info: Info, input: i.UpdateOrderInput) -> p.UpdateOrderPayload:
-        return await run_mutation(
-            info, p.UpdateOrderPayload, input, lambda a: registry.orders.update(a, input_to_dict(input)), _order
-        )
+# S2: the permission each mutation needs, read from its service verb (declared there once).
+MUTATION_PERMISSIONS: dict[str, Permission] = {
+    NameConverter().get_graphql_name(field): permission_of(getattr(field.base_resolver, "wrapped_func").spec.verb)  # noqa: B009
+    for field in get_object_definition(Mutation, strict=True).fields
+}

@@ -8,15 +8,16 @@ from strawberry.types import Info
 
 from app.auth import Permission as P
 from app.errors import DomainError, error_list
+from app.services import commands as cmd
 from app.services import registry
-from app.services.common import parse_id, scoped
 from app.services.listing import Page, event_page, paginate
+from app.services.scoping import parse_id, scoped
 from models import Account as AccountModel
 from models import Opportunity as OpportunityModel
 from models import Order as OrderModel
 from models import Product as ProductModel
 from models import Quote as QuoteModel
-from resolvers.common import actor_of, input_to_dict
+from resolvers.common import actor_of, build_command, filter_values
 from resolvers.contract_queries import ContractQuery
 from schema.common import Connection, Edge, PageInfo, UserError, Viewer
 from schema.enums import SortDirection
@@ -31,8 +32,8 @@ from schema.inputs import (
     QuoteFilter,
     QuoteSort,
 )
-from schema.orders import ApiKey, Order, OrderEvent, OrderItemPreview, OrderPreview, OrdersPreview, Settings
-from schema.sales import Account, Opportunity, Product, Quote, QuoteLine
+from schema.orders import ApiKey, Order, OrderEvent, OrderPreview, OrdersPreview, Settings
+from schema.sales import Account, Opportunity, Product, Quote
 
 
 async def _connection(info: Info, queryset: Any, shape: Any, sort: Any, first: int | None, after: str | None) -> Any:
@@ -70,8 +71,8 @@ class Query(ContractQuery):
         return Viewer(
             api_key_id=strawberry.ID(str(actor.key_id)) if actor.key_id else None,
             name=actor.name,
-            role=actor.role,  # type: ignore[arg-type]
-            permissions=sorted(actor.permissions),  # type: ignore[arg-type]
+            role=actor.role,
+            permissions=sorted(actor.permissions),
             account_ids=[strawberry.ID(str(a)) for a in sorted(actor.account_ids, key=str)],
         )
 
@@ -99,7 +100,7 @@ class Query(ContractQuery):
         qs = AccountModel.all()
         if filter and filter.name_contains:
             qs = qs.filter(name__icontains=filter.name_contains)
-        return await _connection(info, qs, Account.from_model, sort, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Account.from_model, sort, first, after)
 
     @strawberry.field
     async def product(self, info: Info, id: strawberry.ID) -> Product | None:
@@ -114,7 +115,7 @@ class Query(ContractQuery):
         filter: ProductFilter | None = None,
         sort: NameSort | None = None,
     ) -> Connection[Product]:
-        f = input_to_dict(filter) if filter else {}
+        f = filter_values(filter)
         qs = ProductModel.all()
         if f.get("family"):
             qs = qs.filter(family=f["family"])
@@ -122,7 +123,7 @@ class Query(ContractQuery):
             qs = qs.filter(type=f["type"])
         if f.get("name_contains"):
             qs = qs.filter(name__icontains=f["name_contains"])
-        return await _connection(info, qs, Product.from_model, sort, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Product.from_model, sort, first, after)
 
     @strawberry.field
     async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
@@ -137,13 +138,13 @@ class Query(ContractQuery):
         filter: OpportunityFilter | None = None,
         sort: NameSort | None = None,
     ) -> Connection[Opportunity]:
-        f = input_to_dict(filter) if filter else {}
+        f = filter_values(filter)
         qs = OpportunityModel.all()
         if f.get("account_id"):
             qs = qs.filter(account_id=parse_id(f["account_id"], "Account", "filter.accountId"))
         if f.get("stage"):
             qs = qs.filter(stage__in=f["stage"])
-        return await _connection(info, qs, Opportunity.from_model, sort, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Opportunity.from_model, sort, first, after)
 
     @strawberry.field
     async def quote(self, info: Info, id: strawberry.ID) -> Quote | None:
@@ -158,7 +159,7 @@ class Query(ContractQuery):
         filter: QuoteFilter | None = None,
         sort: QuoteSort | None = None,
     ) -> Connection[Quote]:
-        f = input_to_dict(filter) if filter else {}
+        f = filter_values(filter)
         qs = QuoteModel.all()
         if f.get("status"):
             qs = qs.filter(status__in=f["status"])
@@ -168,7 +169,7 @@ class Query(ContractQuery):
             qs = qs.filter(opportunity_id=parse_id(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
         if f.get("is_primary") is not None:
             qs = qs.filter(is_primary=f["is_primary"])
-        return await _connection(info, qs, Quote.from_model, sort, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Quote.from_model, sort, first, after)
 
     @strawberry.field
     async def order(self, info: Info, id: strawberry.ID) -> Order | None:
@@ -183,7 +184,7 @@ class Query(ContractQuery):
         filter: OrderFilter | None = None,
         sort: OrderSort | None = None,
     ) -> Connection[Order]:
-        f = input_to_dict(filter) if filter else {}
+        f = filter_values(filter)
         qs = OrderModel.all()
         if f.get("status"):
             qs = qs.filter(status__in=f["status"])
@@ -193,7 +194,7 @@ class Query(ContractQuery):
             qs = qs.filter(quote_id=parse_id(f["quote_id"], "Quote", "filter.quoteId"))
         if f.get("opportunity_id"):
             qs = qs.filter(opportunity_id=parse_id(f["opportunity_id"], "Opportunity", "filter.opportunityId"))
-        return await _connection(info, qs, Order.from_model, sort, first, after)  # type: ignore[no-any-return]
+        return await _connection(info, qs, Order.from_model, sort, first, after)
 
     @strawberry.field
     async def order_events(
@@ -201,46 +202,19 @@ class Query(ContractQuery):
     ) -> Connection[OrderEvent]:
         """The event log in its one total order; the cursor is the event's position."""
         page = await event_page(actor_of(info), order_id, after, first)
-        return as_connection(page, OrderEvent.from_model, after)  # type: ignore[no-any-return]
+        return as_connection(page, OrderEvent.from_model, after)
 
     @strawberry.field
     async def preview_orders_from_quote(self, info: Info, input: CreateOrdersFromQuoteInput) -> OrdersPreview:
         """O11: what createOrdersFromQuote would create, with its errors; writes nothing."""
         try:
-            quote, plan = await registry.ordering.preview(actor_of(info), input_to_dict(input))
+            quote, plan = await registry.create_orders.preview(
+                actor_of(info), build_command(cmd.CreateOrdersFromQuote, input)
+            )
         except DomainError as error:
             return OrdersPreview(
                 orders=[], total_amount=Decimal("0.00"), errors=[UserError.from_domain(e) for e in error_list(error)]
             )
-        orders = []
-        for planned in plan:
-            items = [
-                OrderItemPreview(
-                    quantity=i.quantity,
-                    list_price=i.line.list_price,
-                    unit_price=i.unit_price,
-                    total_price=i.total_price,
-                    unprorated_net_price=i.unprorated_net_price,
-                    start_date=i.start_date,
-                    end_date=i.end_date,
-                    billing_frequency=i.billing_frequency,  # type: ignore[arg-type]
-                    product=Product.from_model(i.product),
-                    quote_line=QuoteLine.from_model(i.line),
-                    required_by_quote_line_id=strawberry.ID(str(i.line.required_by_id))  # type: ignore[attr-defined]
-                    if i.line.required_by_id  # type: ignore[attr-defined]
-                    else None,
-                )
-                for i in planned.items
-            ]
-            orders.append(
-                OrderPreview(
-                    split_key=planned.split_key,
-                    start_date=planned.start_date,
-                    end_date=planned.end_date,
-                    total_amount=planned.total_amount,
-                    currency=quote.currency,
-                    items=items,
-                )
-            )
+        orders = [OrderPreview.from_plan(planned, quote.currency) for planned in plan]
         total = sum((o.total_amount for o in orders), Decimal("0.00"))
         return OrdersPreview(orders=orders, total_amount=total, errors=[])

@@ -34,16 +34,21 @@ def _fresh_loaders(info: Info) -> None:
     info.context._loaders = Loaders(actor_of(info))
 
 
+async def _shaped(info: Info, shape: Any, events: AsyncGenerator[OrderEventModel, None]) -> AsyncGenerator[Any, None]:
+    async for event in events:
+        _fresh_loaders(info)
+        shaped = shape.from_model(event)
+        shaped.shared_order = shared_order(event)
+        yield shaped
+
+
 @strawberry.type
 class Subscription:
     @strawberry.subscription(description="A3: each order status change, after its transaction commits.")
     async def order_status_changed(
         self, info: Info, order_id: strawberry.ID | None = None, account_id: strawberry.ID | None = None
     ) -> AsyncGenerator[OrderStatusEvent, None]:
-        async for event in _stream(info, order_id, account_id, None, status_only=True):
-            _fresh_loaders(info)
-            shaped = OrderStatusEvent.from_model(event)
-            shaped.shared_order = shared_order(event)
+        async for shaped in _shaped(info, OrderStatusEvent, _stream(info, order_id, account_id, None, True)):
             yield shaped
 
     @strawberry.subscription(
@@ -56,8 +61,5 @@ class Subscription:
         account_id: strawberry.ID | None = None,
         after: str | None = None,
     ) -> AsyncGenerator[OrderEvent, None]:
-        async for event in _stream(info, order_id, account_id, after, status_only=False):
-            _fresh_loaders(info)
-            shaped = OrderEvent.from_model(event)
-            shaped.shared_order = shared_order(event)
+        async for shaped in _shaped(info, OrderEvent, _stream(info, order_id, account_id, after, False)):
             yield shaped

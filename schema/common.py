@@ -18,7 +18,7 @@ class UserError:
 
     @classmethod
     def from_domain(cls, error: DomainError) -> "UserError":
-        return cls(code=error.code, message=error.message, field=error.field)  # type: ignore[arg-type]
+        return cls(code=error.code, message=error.message, field=error.field)
 
 
 @strawberry.type

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from models.enums import AssetStatus, ContractStatus, OrderStatus
+from models.enums import AssetStatus, ContractStatus, OrderStatus, SubscriptionStatus
 from schema.sales import Account, Product, loaders, required
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 
 strawberry.enum(ContractStatus)
 strawberry.enum(AssetStatus)
+strawberry.enum(SubscriptionStatus)
 
 
 @strawberry.type
@@ -51,12 +52,16 @@ class Subscription(FromOrderItem):
     start_date: date | None
     end_date: date | None
     net_price: Decimal
+    status: SubscriptionStatus = strawberry.field(
+        description="C5: CANCELLED when its order item was cancelled; the row and its last quantity stay."
+    )
     contract_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Subscription":
         return cls(
             id=strawberry.ID(str(m.id)),
+            status=m.status,
             quantity=m.quantity,
             start_date=m.start_date,
             end_date=m.end_date,

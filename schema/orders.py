@@ -8,6 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from app.services.states import ORDER_STATES
 from schema.common import UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
@@ -73,6 +74,10 @@ class Order:
             quote_id=m.quote_id,
             opportunity_id=m.opportunity_id,
         )
+
+    @strawberry.field(description="A4: the statuses this order may move to from its current one (the status table).")
+    def next_statuses(self) -> list[OrderStatus]:
+        return ORDER_STATES.next_statuses(self.status)
 
     @strawberry.field
     async def account(self, info: Info) -> Account:
@@ -281,6 +286,23 @@ class OrderItemPreview:
     quote_line: QuoteLine
     required_by_quote_line_id: strawberry.ID | None
 
+    @classmethod
+    def from_plan(cls, i: Any) -> "OrderItemPreview":
+        parent = i.line.required_by_id
+        return cls(
+            quantity=i.quantity,
+            list_price=i.line.list_price,
+            unit_price=i.unit_price,
+            total_price=i.total_price,
+            unprorated_net_price=i.unprorated_net_price,
+            start_date=i.start_date,
+            end_date=i.end_date,
+            billing_frequency=i.billing_frequency,
+            product=Product.from_model(i.product),
+            quote_line=QuoteLine.from_model(i.line),
+            required_by_quote_line_id=strawberry.ID(str(parent)) if parent else None,
+        )
+
 
 @strawberry.type
 class OrderPreview:
@@ -290,6 +312,17 @@ class OrderPreview:
     total_amount: Decimal
     currency: str
     items: list[OrderItemPreview]
+
+    @classmethod
+    def from_plan(cls, planned: Any, currency: str) -> "OrderPreview":
+        return cls(
+            split_key=planned.split_key,
+            start_date=planned.start_date,
+            end_date=planned.end_date,
+            total_amount=planned.total_amount,
+            currency=currency,
+            items=[OrderItemPreview.from_plan(i) for i in planned.items],
+        )
 
 
 @strawberry.type

@@ -8,9 +8,12 @@ import strawberry
 from strawberry.types import Info
 
 from app.errors import not_found
+from app.services.states import QUOTE_STATES
 from schema.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, QuoteStatus
 
 if TYPE_CHECKING:
+    from resolvers.context import Context
+    from resolvers.loaders import Loaders
     from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
 
@@ -20,8 +23,10 @@ ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
 AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
 
 
-def loaders(info: Info) -> Any:
-    return info.context.loaders
+def loaders(info: Info) -> "Loaders":
+    """The request's typed DataLoaders (resolvers/loaders.py)."""
+    context: Context = info.context
+    return context.loaders
 
 
 def required(row: Any, what: str) -> Any:
@@ -204,6 +209,10 @@ class Quote:
             account_id=m.account_id,
             opportunity_id=m.opportunity_id,
         )
+
+    @strawberry.field(description="Q1: the statuses this quote may move to from its current one (the status table).")
+    def next_statuses(self) -> list[QuoteStatus]:
+        return QUOTE_STATES.next_statuses(self.status)
 
     @strawberry.field
     async def account(self, info: Info) -> Account:

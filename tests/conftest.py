@@ -22,7 +22,7 @@ from app import db
 from app.config import Config, normalise_database_url
 from app.main import create_app
 from app.services.admin import ApiKeyService
-from app.services.common import ensure_reference_data
+from app.services.reference_data import ensure_reference_data
 from models.enums import Role
 
 PG_URL = os.environ.get("ORDERGRAPH_TEST_POSTGRES_URL")
@@ -81,7 +81,7 @@ async def clean_db(orm: str) -> AsyncIterator[None]:
 
 @pytest.fixture
 async def admin_key(clean_db: None) -> str:
-    _, secret = await ApiKeyService().create(None, Role.ADMIN, "test admin")
+    _, secret = await ApiKeyService().create_for_operator(Role.ADMIN, "test admin")
     return secret
 
 

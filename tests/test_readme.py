@@ -80,3 +80,16 @@ def test_readme_roles_table_matches_the_code():
         if role != "ADMIN":
             listed = {p.strip() for p in perms.split("(")[0].split(",")}
             assert listed == {p.value for p in ROLE_PERMISSIONS[Role(role)]}, role
+
+
+def test_readme_diagrams_are_generated_from_the_status_tables():
+    """A4/Q1: the README's diagrams are the tables the services enforce."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("readme_diagrams", ROOT / "scripts" / "readme_diagrams.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = (ROOT / "README.md").read_text()
+    assert module.BLOCK.findall(readme), "no generated diagrams found in the README"
+    assert module.render(readme) == readme, "README diagrams are stale: run scripts/readme_diagrams.py"

@@ -4,10 +4,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from app.auth import Actor, Permission
+from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
-from app.services.common import get_scoped, parse_id, unit_of_work
+from app.services import commands as cmd
 from app.services.pricing import check_term
+from app.services.scoping import get_scoped, parse_id
+from app.services.unit_of_work import unit_of_work
 from models import Account, Opportunity, PriceBook, PriceBookEntry, Product, ProductComponent
 from models.enums import OpportunityStage, ProductType, Role
 
@@ -22,21 +24,21 @@ def _currency(value: str | None, field: str) -> str | None:
 
 
 class AccountService:
-    async def create(self, actor: Actor, data: dict[str, Any]) -> Account:
-        actor.require(Permission.MANAGE_ACCOUNTS)
-        name = (data.get("name") or "").strip()
+    @requires(Permission.MANAGE_ACCOUNTS)
+    async def create(self, actor: Actor, data: cmd.CreateAccount) -> Account:
+        name = (data.name or "").strip()
         if not name:
             raise invalid("An account needs a name.", "name")
-        credit_limit = data.get("credit_limit")
+        credit_limit = data.credit_limit
         if credit_limit is not None and credit_limit < 0:
             raise invalid("The credit limit cannot be negative.", "creditLimit")
         async with unit_of_work(actor) as uow:
             account = await Account.create(
                 name=name,
-                currency=_currency(data.get("currency"), "currency") or "USD",
+                currency=_currency(data.currency, "currency") or "USD",
                 credit_limit=credit_limit,
-                payment_terms=data.get("payment_terms"),
-                billing_frequency=data.get("billing_frequency"),
+                payment_terms=data.payment_terms,
+                billing_frequency=data.billing_frequency,
                 # S3: a sales rep owns the accounts it creates.
                 owner_key_id=actor.key_id if actor.role == Role.SALES_REP else None,
                 using_db=uow.tx,
@@ -49,30 +51,30 @@ class AccountService:
 
 
 class ProductService:
-    async def create(self, actor: Actor, data: dict[str, Any]) -> Product:
-        actor.require(Permission.MANAGE_CATALOG)
-        sku = (data.get("sku") or "").strip()
-        name = (data.get("name") or "").strip()
+    @requires(Permission.MANAGE_CATALOG)
+    async def create(self, actor: Actor, data: cmd.CreateProduct) -> Product:
+        sku = (data.sku or "").strip()
+        name = (data.name or "").strip()
         if not sku:
             raise invalid("A product needs a SKU.", "sku")
         if not name:
             raise invalid("A product needs a name.", "name")
-        product_type = ProductType(data["type"])
-        term = data.get("default_subscription_term")
+        product_type = ProductType(data.type)
+        term = data.default_subscription_term
         check_term(term, "defaultSubscriptionTerm")
         if product_type == ProductType.RECURRING and term is None:
             term = 12
         prices: list[tuple[str, Decimal]] = []
-        if data.get("list_price") is not None:
-            prices.append((_currency(data.get("currency"), "currency") or "USD", data["list_price"]))
-        for i, entry in enumerate(data.get("prices") or []):
-            prices.append((_currency(entry["currency"], f"prices[{i}].currency") or "USD", entry["list_price"]))
+        if data.list_price is not None:
+            prices.append((_currency(data.currency, "currency") or "USD", data.list_price))
+        for i, entry in enumerate(data.prices or []):
+            prices.append((_currency(entry.currency, f"prices[{i}].currency") or "USD", entry.list_price))
         for _, amount in prices:
             if amount < 0:
                 raise invalid("A list price cannot be negative.", "listPrice")
         if len({c for c, _ in prices}) != len(prices):
             raise invalid("One list price per currency.", "prices")
-        component_ids = [parse_id(c, "Component product", "componentIds") for c in data.get("component_ids") or []]
+        component_ids = [parse_id(c, "Component product", "componentIds") for c in data.component_ids or []]
         if len(set(component_ids)) != len(component_ids):
             raise invalid("A component is listed twice.", "componentIds")
         components = await Product.filter(id__in=component_ids)
@@ -84,10 +86,10 @@ class ProductService:
             product = await Product.create(
                 sku=sku,
                 name=name,
-                family=data.get("family"),
+                family=data.family,
                 type=product_type,
                 default_subscription_term=term,
-                billing_frequency=data.get("billing_frequency"),
+                billing_frequency=data.billing_frequency,
                 using_db=uow.tx,
             )
             book = await PriceBook.filter(is_standard=True).using_db(uow.tx).get()
@@ -109,32 +111,32 @@ class ProductService:
 
 
 class OpportunityService:
-    async def create(self, actor: Actor, data: dict[str, Any]) -> Opportunity:
-        actor.require(Permission.EDIT_OPPORTUNITIES)
-        account = await get_scoped(actor, Account.all(), data["account_id"], "Account", "accountId")
-        name = (data.get("name") or "").strip()
+    @requires(Permission.EDIT_OPPORTUNITIES)
+    async def create(self, actor: Actor, data: cmd.CreateOpportunity) -> Opportunity:
+        account = await get_scoped(actor, Account.all(), data.account_id, "Account", "accountId")
+        name = (data.name or "").strip()
         if not name:
             raise invalid("An opportunity needs a name.", "name")
         async with unit_of_work(actor) as uow:
             return await Opportunity.create(
                 account_id=account.id,
                 name=name,
-                stage=data.get("stage") or OpportunityStage.PROSPECTING,
-                close_date=data.get("close_date"),
+                stage=data.stage or OpportunityStage.PROSPECTING,
+                close_date=data.close_date,
                 using_db=uow.tx,
             )
 
-    async def update_stage(self, actor: Actor, opportunity_id: Any, stage: OpportunityStage) -> Opportunity:
-        actor.require(Permission.EDIT_OPPORTUNITIES)
+    @requires(Permission.EDIT_OPPORTUNITIES)
+    async def update_stage(self, actor: Actor, data: cmd.UpdateOpportunityStage) -> Opportunity:
         async with unit_of_work(actor) as uow:
             opportunity = await get_scoped(
                 actor,
                 Opportunity.all().using_db(uow.tx).select_for_update(),
-                opportunity_id,
+                data.opportunity_id,
                 "Opportunity",
                 "opportunityId",
             )
-            opportunity.stage = stage
+            opportunity.stage = data.stage
             await opportunity.save(using_db=uow.tx, update_fields=["stage", "updated_at"])
         return opportunity
 
@@ -150,3 +152,8 @@ async def list_prices(product_ids: list[Any], currency: str) -> dict[Any, Decima
 async def products_by_id(product_ids: Iterable[Any]) -> dict[Any, Product]:
     """Products by id, in one query (a missing id is simply absent)."""
     return {p.id: p for p in await Product.filter(id__in=list(set(product_ids)))}
+
+
+accounts = AccountService()
+products = ProductService()
+opportunities = OpportunityService()

@@ -7,8 +7,8 @@ from typing import Any
 
 from app.auth import Actor, Permission
 from app.bus import KeyRevoked, SubscriberOverflow, bus
-from app.services.common import account_scope, get_scoped, scoped
 from app.services.listing import event_cursor
+from app.services.scoping import account_scope, get_scoped, scoped
 from models import Account, ApiKey, Order, OrderEvent
 from models.enums import Role
 
@@ -17,6 +17,53 @@ REPLAY_BATCH = 500
 
 def _is_status_change(event: OrderEvent) -> bool:
     return event.previous_status is not None and event.status is not None and event.previous_status != event.status
+
+
+class EventFilter:
+    """Which events one subscriber receives: its arguments, and S3 for scoped keys (checked in memory
+    where possible: one event fans out to many subscribers)."""
+
+    def __init__(self, actor: Actor, order_id: Any, account_id: Any, status_only: bool) -> None:
+        self.actor = actor
+        self.order_id = order_id
+        self.account_id = account_id
+        self.status_only = status_only
+        self.visible: dict[Any, bool] = {}
+
+    def accepts(self, event: OrderEvent) -> bool:
+        if event.order_id is None:
+            return False
+        if self.status_only and not _is_status_change(event):
+            return False
+        if self.order_id is not None and event.order_id != self.order_id:
+            return False
+        return self.account_id is None or event.account_id == self.account_id
+
+    async def can_see(self, event: OrderEvent) -> bool:
+        actor = self.actor
+        if account_scope(actor, "id") is None:
+            return True
+        if actor.role == Role.PARTNER:
+            return event.account_id in actor.account_ids
+        if event.account_id not in self.visible:
+            self.visible[event.account_id] = await scoped(actor, Account.filter(id=event.account_id)).exists()
+        return self.visible[event.account_id]
+
+    async def replay(self, after: int) -> AsyncGenerator[OrderEvent, None]:
+        """Stored events after a cursor, in id order, in batches."""
+        last = after
+        while True:
+            query = OrderEvent.filter(id__gt=last, order_id__isnull=False)
+            if self.order_id is not None:
+                query = query.filter(order_id=self.order_id)
+            if self.account_id is not None:
+                query = query.filter(account_id=self.account_id)
+            batch = await scoped(self.actor, query).order_by("id").limit(REPLAY_BATCH)
+            for event in batch:
+                last = int(event.id)
+                yield event
+            if len(batch) < REPLAY_BATCH:
+                return
 
 
 async def watch(
@@ -29,49 +76,17 @@ async def watch(
     account_uuid = (
         (await get_scoped(actor, Account.all(), account_id, "Account", "accountId")).id if account_id else None
     )
-    start_after = event_cursor(after) if after is not None else None
-
-    def accepts(event: OrderEvent) -> bool:
-        if event.order_id is None:
-            return False
-        if status_only and not _is_status_change(event):
-            return False
-        if order_uuid is not None and event.order_id != order_uuid:
-            return False
-        return account_uuid is None or event.account_id == account_uuid
-
-    visible: dict[Any, bool] = {}
-
-    async def can_see(event: OrderEvent) -> bool:
-        # S3: scoped keys only ever receive their accounts' events (checked in memory where possible:
-        # one event fans out to many subscribers).
-        if account_scope(actor, "id") is None:
-            return True
-        if actor.role == Role.PARTNER:
-            return event.account_id in actor.account_ids
-        if event.account_id not in visible:
-            visible[event.account_id] = await scoped(actor, Account.filter(id=event.account_id)).exists()
-        return visible[event.account_id]
-
+    last = event_cursor(after) if after is not None else None
+    events = EventFilter(actor, order_uuid, account_uuid, status_only)
     if actor.key_id is not None and not await ApiKey.filter(id=actor.key_id, revoked_at=None).exists():
         raise KeyRevoked("This API key was revoked.")
-    subscriber = bus.subscribe(accepts, actor.key_id)
+    subscriber = bus.subscribe(events.accepts, actor.key_id)
     try:
-        last = start_after
         if last is not None:
-            while True:
-                query = OrderEvent.filter(id__gt=last, order_id__isnull=False)
-                if order_uuid is not None:
-                    query = query.filter(order_id=order_uuid)
-                if account_uuid is not None:
-                    query = query.filter(account_id=account_uuid)
-                batch = await scoped(actor, query).order_by("id").limit(REPLAY_BATCH)
-                for event in batch:
-                    last = int(event.id)
-                    if accepts(event):
-                        yield event
-                if len(batch) < REPLAY_BATCH:
-                    break
+            async for event in events.replay(last):
+                last = int(event.id)
+                if events.accepts(event):
+                    yield event
         while True:
             try:
                 event = await subscriber.next()
@@ -80,7 +95,7 @@ async def watch(
             if last is not None and event.id <= last:
                 continue
             last = int(event.id)
-            if await can_see(event):
+            if await events.can_see(event):
                 yield event
     finally:
         bus.unsubscribe(subscriber)

@@ -7,13 +7,11 @@ transaction fails and rolls back whole, then it answers with the winner's result
 """
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +20,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 
 from app.errors import DomainError, ErrorCode
+from app.jsonable import to_json
 from models import IdempotencyRecord
 
 RESULT_WAIT_SECONDS = 10
@@ -43,24 +42,19 @@ class AlreadyClaimed(Exception):
     """A concurrent repeat committed first; its result is the answer."""
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in sorted(value.items())}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
-    if isinstance(value, date | datetime | UUID):
-        return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def request_hash(mutation: str, data: dict[str, Any]) -> str:
-    body = {k: v for k, v in data.items() if k != "idempotency_key"}
-    raw = json.dumps([mutation, _plain(body)], sort_keys=True, default=str)
+def request_hash(mutation: str, command: Any) -> str:
+    """What a repeat must match: the mutation and its command, less the idempotency key."""
+    body = {k: v for k, v in _fields(command).items() if k != "idempotency_key"}
+    raw = json.dumps([mutation, to_json(body)], sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _fields(command: Any) -> Any:
+    if dataclasses.is_dataclass(command) and not isinstance(command, type):
+        return {f.name: _fields(getattr(command, f.name)) for f in dataclasses.fields(command)}
+    if isinstance(command, list):
+        return [_fields(c) for c in command]
+    return command
 
 
 async def claim_in(tx: BaseDBAsyncClient) -> None:

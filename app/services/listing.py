@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 
 from app.auth import Actor, Permission
 from app.errors import invalid
-from app.services.common import parse_id, scoped
+from app.services.scoping import parse_id, scoped
 
 MAX_PAGE = 100
 

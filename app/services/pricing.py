@@ -1,7 +1,9 @@
 """Pure price and date calculations (Q3, Q7, O8, O10). No I/O: unit- and property-tested."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -111,3 +113,8 @@ def shift_item_dates(
     item_start = add_days(order_start, line_start - earliest_line_start)
     item_end = add_days(item_start, line_end - line_start) if line_end is not None else None
     return item_start, item_end
+
+
+def sum_totals(items: Iterable[Any]) -> Decimal:
+    """An order's total: the sum of its items' totals."""
+    return sum((i.total_price for i in items), Decimal("0.00"))

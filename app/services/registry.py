@@ -1,21 +1,26 @@
-"""The service instances the API layer calls."""
+"""The service instances the API layer calls, one per capability (each module makes its own)."""
 
-from app.services.admin import ApiKeyService, SettingsService
-from app.services.catalog import AccountService, OpportunityService, ProductService
-from app.services.ordering import OrderingService
-from app.services.orders import OrderService
-from app.services.quotes import QuoteService
+from app.services.admin import api_keys, settings
+from app.services.catalog import accounts, opportunities, products
+from app.services.change_orders import change_orders
+from app.services.contract_orders import contract_orders
+from app.services.create_direct_order import direct_orders
+from app.services.create_orders import create_orders
+from app.services.edit_draft_orders import draft_orders
+from app.services.edit_quotes import quotes
+from app.services.move_orders import move_orders
 
-settings = SettingsService()
-api_keys = ApiKeyService()
-accounts = AccountService()
-products = ProductService()
-opportunities = OpportunityService()
-quotes = QuoteService()
-ordering = OrderingService()
-orders = OrderService()
-from app.services.changes import ChangeService  # noqa: E402
-from app.services.lifecycle import LifecycleService  # noqa: E402
-
-lifecycle = LifecycleService()
-changes = ChangeService()
+__all__ = [
+    "settings",
+    "api_keys",
+    "accounts",
+    "products",
+    "opportunities",
+    "quotes",
+    "create_orders",
+    "direct_orders",
+    "draft_orders",
+    "move_orders",
+    "contract_orders",
+    "change_orders",
+]

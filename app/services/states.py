@@ -1,51 +1,256 @@
-"""Status machines, declared once as tables of allowed transitions (Q1, A4)."""
+"""Status machines as data (Q1, A4): for each status, where it may move, by which verb, and what
+the object may do while in it. `move_order` / `move_quote` are the only places a status changes;
+the order's version bump (D5) and its event (D4, A3) come from `move_order`.
 
-from collections.abc import Mapping
+The README's diagrams are generated from these tables (`mermaid`; tests/test_readme.py checks them).
+"""
+
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from app.errors import DomainError, ErrorCode
-from models.enums import OrderStatus, QuoteStatus
+from app.services import assets_and_subscriptions as downstream
+from app.services.unit_of_work import UnitOfWork
+from app.services.versions import bump
+from models import Order, OrderItem, Quote
+from models.enums import OrderEventType, OrderStatus, QuoteStatus
 
 S = TypeVar("S", bound=StrEnum)
 
 
-class StateMachine(Generic[S]):
-    def __init__(self, name: str, transitions: Mapping[S, frozenset[S]]) -> None:
-        self.name = name
-        self.transitions = transitions
+class Capability(StrEnum):
+    """What an object may do while it is in a status."""
 
-    def allowed(self, current: S, target: S) -> bool:
-        return target in self.transitions.get(current, frozenset())
+    EDIT = "EDIT"  # D1: header and items edited in place (updateOrder / updateQuote)
+    CHANGE = "CHANGE"  # I1: in-flight change as a new version (changeOrder)
+    CONTRACT = "CONTRACT"  # C1: contractOrder
+    SHIP = "SHIP"  # A4: shipOrderItems
+
+
+@dataclass(frozen=True)
+class Transition(Generic[S]):
+    source: S
+    target: S
+    via: str  # the verb that makes the move
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: ErrorCode
+    rule: str
+
+
+class StateMachine(Generic[S]):
+    def __init__(
+        self,
+        name: str,
+        initial: tuple[S, str],
+        transitions: Iterable[Transition[S]],
+        allows: Mapping[S, frozenset[Capability]],
+        refusals: Mapping[Capability, Refusal],
+    ) -> None:
+        self.name = name
+        self.initial = initial
+        self.transitions = tuple(transitions)
+        self.allows_table = allows
+        self.refusals = refusals
+
+    def next_statuses(self, current: S) -> list[S]:
+        seen: list[S] = []
+        for t in self.transitions:
+            if t.source == current and t.target not in seen:
+                seen.append(t.target)
+        return seen
 
     def check(self, current: S, target: S) -> None:
-        if not self.allowed(current, target):
+        """Anything the table does not list is INVALID_TRANSITION."""
+        if target not in self.next_statuses(current):
             raise DomainError(
                 ErrorCode.INVALID_TRANSITION,
                 f"A {self.name} cannot move from {current} to {target}.",
                 "status",
             )
 
+    def allows(self, current: S, capability: Capability) -> bool:
+        return capability in self.allows_table.get(current, frozenset())
 
-# Q1: DRAFT -> IN_REVIEW -> APPROVED | DENIED; APPROVED -> PRESENTED -> ACCEPTED | REJECTED.
-QUOTE_STATES: StateMachine[QuoteStatus] = StateMachine(
-    "quote",
-    {
-        QuoteStatus.DRAFT: frozenset({QuoteStatus.IN_REVIEW}),
-        QuoteStatus.IN_REVIEW: frozenset({QuoteStatus.APPROVED, QuoteStatus.DENIED}),
-        QuoteStatus.APPROVED: frozenset({QuoteStatus.PRESENTED}),
-        QuoteStatus.PRESENTED: frozenset({QuoteStatus.ACCEPTED, QuoteStatus.REJECTED}),
-    },
-)
+    def require(self, current: S, capability: Capability, label: str, field: str, hint: str = "") -> None:
+        if not self.allows(current, capability):
+            refusal = self.refusals[capability]
+            able = ", ".join(s for s, caps in self.allows_table.items() if capability in caps)
+            raise DomainError(
+                refusal.code,
+                f"{label} is {current}; only {able} {self.name}s allow this ({refusal.rule}).{hint}",
+                field,
+            )
 
-# A4: DRAFT -> ACTIVATED -> IN_FULFILLMENT -> FULFILLED -> COMPLETED; DRAFT | ACTIVATED |
-# IN_FULFILLMENT -> CANCELLED. ACTIVATED -> DRAFT is deactivation (A2).
+    def mermaid(self) -> str:
+        start, via = self.initial
+        rows = ["stateDiagram-v2", f"    [*] --> {start}: {via}"]
+        for t in self.transitions:
+            note = f" ({t.note})" if t.note else ""
+            rows.append(f"    {t.source} --> {t.target}: {t.via}{note}")
+        return "\n".join(rows)
+
+
+def parse_transitions(enum: type[S], table: str) -> list[Transition[S]]:
+    """Rows `FROM -> TO: verb (note)`; `A | B -> TO` lists several sources. Unknown statuses fail at import."""
+    rows: list[Transition[S]] = []
+    for line in filter(None, (raw.strip() for raw in table.splitlines())):
+        sources, rest = line.split("->")
+        target, _, label = rest.partition(":")
+        via, _, note = label.strip().partition(" (")
+        for source in sources.split("|"):
+            rows.append(Transition(enum(source.strip()), enum(target.strip()), via.strip(), note.rstrip(")")))
+    return rows
+
+
+OS = OrderStatus
 ORDER_STATES: StateMachine[OrderStatus] = StateMachine(
     "order",
-    {
-        OrderStatus.DRAFT: frozenset({OrderStatus.ACTIVATED, OrderStatus.CANCELLED}),
-        OrderStatus.ACTIVATED: frozenset({OrderStatus.IN_FULFILLMENT, OrderStatus.CANCELLED, OrderStatus.DRAFT}),
-        OrderStatus.IN_FULFILLMENT: frozenset({OrderStatus.FULFILLED, OrderStatus.CANCELLED}),
-        OrderStatus.FULFILLED: frozenset({OrderStatus.COMPLETED}),
+    (OS.DRAFT, "createOrdersFromQuote / createOrder"),
+    parse_transitions(
+        OrderStatus,
+        """
+        DRAFT -> ACTIVATED: activateOrder (ACTIVATE_ORDERS; locks the order)
+        ACTIVATED -> DRAFT: deactivateOrder (not contracted, nothing shipped)
+        ACTIVATED -> IN_FULFILLMENT: shipOrderItems (first shipment)
+        IN_FULFILLMENT -> FULFILLED: shipOrderItems / changeOrder (everything shipped)
+        FULFILLED -> COMPLETED: completeOrder (billed in full)
+        DRAFT | ACTIVATED -> CANCELLED: cancelOrder (reason)
+        IN_FULFILLMENT -> CANCELLED: cancelOrder (shipped quantities stay)
+        """,
+    ),
+    allows={
+        OS.DRAFT: frozenset({Capability.EDIT}),
+        OS.ACTIVATED: frozenset({Capability.CHANGE, Capability.CONTRACT, Capability.SHIP}),
+        OS.IN_FULFILLMENT: frozenset({Capability.CHANGE, Capability.CONTRACT, Capability.SHIP}),
+        OS.FULFILLED: frozenset({Capability.CONTRACT}),
+        OS.COMPLETED: frozenset({Capability.CONTRACT}),
+    },
+    refusals={
+        Capability.EDIT: Refusal(ErrorCode.ORDER_LOCKED, "D1"),
+        Capability.CHANGE: Refusal(ErrorCode.INVALID_TRANSITION, "I1"),
+        Capability.CONTRACT: Refusal(ErrorCode.ORDER_NOT_ACTIVATED, "C1"),
+        Capability.SHIP: Refusal(ErrorCode.INVALID_TRANSITION, "A4"),
     },
 )
+
+QUOTE_STATES: StateMachine[QuoteStatus] = StateMachine(
+    "quote",
+    (QuoteStatus.DRAFT, "createQuote"),
+    parse_transitions(
+        QuoteStatus,
+        """
+        DRAFT -> IN_REVIEW: submitQuote (at least one line)
+        IN_REVIEW -> APPROVED: approveQuote (APPROVE_QUOTES)
+        IN_REVIEW -> DENIED: denyQuote (APPROVE_QUOTES)
+        APPROVED -> PRESENTED: presentQuote
+        PRESENTED -> ACCEPTED: acceptQuote
+        PRESENTED -> REJECTED: rejectQuote
+        IN_REVIEW | APPROVED | DENIED -> DRAFT: updateQuote (an edit needs approval again)
+        PRESENTED | ACCEPTED | REJECTED -> DRAFT: updateQuote (an edit needs approval again)
+        """,
+    ),
+    allows={s: frozenset({Capability.EDIT}) for s in QuoteStatus},
+    refusals={Capability.EDIT: Refusal(ErrorCode.QUOTE_LOCKED, "Q1")},
+)
+
+
+@dataclass
+class Moving:
+    """An order on its way from one status to another, for entry guards and effects."""
+
+    uow: UnitOfWork
+    order: Order
+    previous: OrderStatus
+    items: list[OrderItem]
+
+
+Hook = Callable[[Moving], Awaitable[None]]
+
+
+async def _has_items(m: Moving) -> None:
+    if not m.items:
+        raise DomainError(ErrorCode.EMPTY_ORDER, "An order needs at least one item to be activated (A1).", "orderId")
+
+
+async def _deactivatable(m: Moving) -> None:
+    if m.order.contracted:
+        raise DomainError(
+            ErrorCode.INVALID_TRANSITION,
+            f"Order {m.order.number} is contracted; uncontract it first (A2, C4).",
+            "orderId",
+        )
+    if any(i.shipped_quantity > 0 for i in m.items):
+        raise DomainError(
+            ErrorCode.INVALID_TRANSITION,
+            f"Order {m.order.number} has shipped items and cannot be deactivated (A2).",
+            "orderId",
+        )
+
+
+async def _on_activated(m: Moving) -> None:
+    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets."""
+    await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=True)
+    await downstream.create_assets(m.uow.tx, m.order, m.items)
+
+
+async def _on_deactivated(m: Moving) -> None:
+    """A2/C4: the items' activated flags clear (contracted flags stay); purchased assets go."""
+    await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=False)
+    await downstream.remove_purchased_assets(m.uow.tx, m.order)
+    m.order.activated_at = None
+    m.order.activated_by = None
+
+
+async def _on_fulfilled(m: Moving) -> None:
+    await downstream.install_assets(m.uow.tx, m.order)
+
+
+# Entry guards run before a move, effects with it, keyed by (from, to); None matches any source.
+GUARDS: dict[tuple[OrderStatus | None, OrderStatus], Hook] = {
+    (None, OS.ACTIVATED): _has_items,
+    (OS.ACTIVATED, OS.DRAFT): _deactivatable,
+}
+EFFECTS: dict[tuple[OrderStatus | None, OrderStatus], Hook] = {
+    (None, OS.ACTIVATED): _on_activated,
+    (OS.ACTIVATED, OS.DRAFT): _on_deactivated,
+    (None, OS.FULFILLED): _on_fulfilled,
+}
+
+
+def _hook(
+    table: Mapping[tuple[OrderStatus | None, OrderStatus], Hook], source: OrderStatus, target: OrderStatus
+) -> Any:
+    return table.get((source, target)) or table.get((None, target))
+
+
+async def move_order(
+    uow: UnitOfWork,
+    order: Order,
+    target: OrderStatus,
+    items: list[OrderItem],
+    changes: dict[str, Any] | None = None,
+    event: OrderEventType = OrderEventType.STATUS_CHANGED,
+) -> None:
+    """A4: every order status change goes through the table, its guard and effect, then the one
+    version bump (D5) and the event (D4), published after commit (A3)."""
+    ORDER_STATES.check(order.status, target)
+    moving = Moving(uow, order, order.status, items)
+    guard, effect = _hook(GUARDS, order.status, target), _hook(EFFECTS, order.status, target)
+    if guard is not None:
+        await guard(moving)
+    if effect is not None:
+        await effect(moving)
+    order.status = target
+    await bump(uow, order, event, changes, previous_status=moving.previous)
+
+
+def move_quote(quote: Quote, target: QuoteStatus) -> None:
+    """Q1: a quote status changes only along the table."""
+    QUOTE_STATES.check(quote.status, target)
+    quote.status = target

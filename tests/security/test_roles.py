@@ -3,8 +3,9 @@ permissions do not cover. Generated from the schema and the permission table."""
 
 import pytest
 
-from app.auth import MUTATION_PERMISSIONS, ROLE_PERMISSIONS
+from app.auth import ROLE_PERMISSIONS
 from models.enums import Role
+from resolvers.mutations import MUTATION_PERMISSIONS
 from tests.security.introspection import graphql_schema, sample_value
 
 

@@ -44,7 +44,7 @@ async def customer(api: Any, name: str, sub: dict, hw: dict) -> dict:
 
 def ownership_paths() -> dict[str, str]:
     """How each model reaches its owning Account, found by walking required foreign keys in the
-    models' metadata: independent of the scoping code under test (app.services.common)."""
+    models' metadata: independent of the scoping code under test (app.services.scoping)."""
     from tortoise import Tortoise
 
     paths: dict[str, str] = {"Account": "id"}

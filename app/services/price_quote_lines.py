@@ -3,12 +3,11 @@
 `reprice` works on model instances in memory; the caller saves them in bulk.
 """
 
-from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
 from app.errors import DomainError, ErrorCode
-from app.services import pricing
+from app.services import pricing, segments
 from models import Product, Quote, QuoteLine, QuoteLineGroup
 from models.enums import ProductType
 
@@ -25,8 +24,8 @@ def reprice(
     moves the lines that inherited it (Q7).
     """
     for line in lines:
-        product = products[line.product_id]  # type: ignore[attr-defined]
-        group = groups.get(line.group_id) if line.group_id else None  # type: ignore[attr-defined]
+        product = products[line.product_id]
+        group = groups.get(line.group_id) if line.group_id else None
         own_start, own_end = line.given_start_date, line.given_end_date
         # Q4: the group's values fill what the line left blank.
         group_term = group.subscription_term if group else None
@@ -60,29 +59,5 @@ def reprice(
                 product.type, line.list_price, line.discount_percent, term, product.default_subscription_term
             )
         line.total_price = pricing.line_total(line.quantity, line.unit_price)
-    check_segments(lines)
+    segments.check_quote_lines(lines)  # O9
     quote.total = sum((line.total_price for line in lines if not line.optional), Decimal("0.00"))
-
-
-def check_segments(lines: list[QuoteLine]) -> None:
-    """O9: MDQ segments of one key, in index order, may not start on or before the previous end."""
-    by_key: dict[str, list[QuoteLine]] = defaultdict(list)
-    for line in lines:
-        if line.segment_key:
-            by_key[line.segment_key].append(line)
-    for key, segment in by_key.items():
-        indexes = [s.segment_index for s in segment]
-        if any(i is None for i in indexes) or len(set(indexes)) != len(indexes):
-            raise DomainError(
-                ErrorCode.VALIDATION_ERROR,
-                f"Lines of segment {key} need distinct segment indexes.",
-                "segmentIndex",
-            )
-        ordered = sorted(segment, key=lambda s: s.segment_index or 0)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
-            if earlier.end_date and later.start_date and later.start_date <= earlier.end_date:
-                raise DomainError(
-                    ErrorCode.SEGMENT_OVERLAP,
-                    f"Segment {later.segment_index} of {key} starts on or before segment {earlier.segment_index} ends.",
-                    "startDate",
-                )

@@ -7,19 +7,16 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from app.auth import Actor, Permission
+from app.auth import Actor, Permission, requires
 from app.errors import DomainError, DomainErrors, ErrorCode, invalid
-from app.services.common import (
-    format_number,
-    get_scoped,
-    get_settings,
-    next_numbers,
-    parents_first,
-    parse_id,
-    unit_of_work,
-)
-from app.services.order_planning import PlannedOrder, PriorSegment, plan_orders
-from models import Opportunity, Order, OrderItem, Product, Quote, QuoteLine, Settings
+from app.services import commands as cmd
+from app.services import quote_ledger, segments
+from app.services.catalog import products_by_id
+from app.services.plan_orders import PlannedOrder, QuoteContext, plan_orders
+from app.services.reference_data import format_number, get_settings, next_numbers, parents_first
+from app.services.scoping import get_scoped, parse_id
+from app.services.unit_of_work import unit_of_work
+from models import Opportunity, Order, OrderItem, Quote, QuoteLine, QuoteLineGroup, Settings
 from models.enums import OrderEventType, OrderStatus, OrderType, QuoteStatus
 
 # O2: with requireApprovedQuote on, these statuses may be ordered.
@@ -28,30 +25,29 @@ ORDERABLE_STATUSES = {QuoteStatus.APPROVED, QuoteStatus.PRESENTED, QuoteStatus.A
 
 @dataclass
 class Prepared:
-    quote: Quote
-    lines: dict[Any, QuoteLine]
-    products: dict[Any, Product]
+    ctx: QuoteContext
     selection: list[tuple[QuoteLine, Decimal]]
     plan: list[PlannedOrder]
 
 
-class OrderingService:
-    async def preview(self, actor: Actor, data: dict[str, Any]) -> tuple[Quote, list[PlannedOrder]]:
+class CreateOrdersService:
+    @requires(Permission.READ)
+    async def preview(self, actor: Actor, data: cmd.CreateOrdersFromQuote) -> tuple[Quote, list[PlannedOrder]]:
         """O11: what create would make; reads only, writes nothing."""
-        actor.require(Permission.READ)
         prepared = await self._prepare(actor, data, tx=None)
-        return prepared.quote, prepared.plan
+        return prepared.ctx.quote, prepared.plan
 
-    async def create(self, actor: Actor, data: dict[str, Any]) -> list[Order]:
-        actor.require(Permission.CREATE_ORDERS)
+    @requires(Permission.CREATE_ORDERS)
+    async def create(self, actor: Actor, data: cmd.CreateOrdersFromQuote) -> list[Order]:
+        """O1-O10: orders from a quote, all or nothing."""
         async with unit_of_work(actor) as uow:
             prepared = await self._prepare(actor, data, tx=uow.tx)
             orders = await self._write(uow.tx, prepared)
             for order in orders:
-                await uow.record(order, OrderEventType.CREATED, {"quoteId": str(prepared.quote.id)})
+                uow.record(order, OrderEventType.CREATED, {"quoteId": str(prepared.ctx.quote.id)})
         return orders
 
-    async def _prepare(self, actor: Actor, data: dict[str, Any], tx: BaseDBAsyncClient | None) -> Prepared:
+    async def _prepare(self, actor: Actor, data: cmd.CreateOrdersFromQuote, tx: BaseDBAsyncClient | None) -> Prepared:
         quote = await self._resolve_quote(actor, data, tx)
         settings = await get_settings()
         if settings.require_approved_quote and quote.status not in ORDERABLE_STATUSES:
@@ -61,23 +57,33 @@ class OrderingService:
         if tx is not None:
             # O4 under concurrency: lock the quote, then its lines in primary-key order, until commit.
             await Quote.filter(id=quote.id).using_db(tx).select_for_update().first()
-            rows = await QuoteLine.filter(quote_id=quote.id).using_db(tx).select_for_update().order_by("id")
+            rows = await quote_ledger.lock_lines(tx, await _line_ids(tx, quote))
         else:
-            rows = await QuoteLine.filter(quote_id=quote.id).order_by("id")
+            rows = list(await QuoteLine.filter(quote_id=quote.id).order_by("id"))
         lines = {line.id: line for line in rows}
         if not lines:
             raise invalid(f"Quote {quote.number} has no lines to order.", "quoteId")
-        selection = await self._selection(quote, settings, lines, data.get("lines"), tx)
-        products = {p.id: p for p in await _using(Product.filter(id__in=list({line.product_id for line in rows})), tx)}  # type: ignore[attr-defined]
-        prior = await self._prior_segments(quote, lines, {line.id for line, _ in selection}, tx)
-        plan = plan_orders(
-            quote, lines, products, selection, data.get("order_start_date"), prior, datetime.now(UTC).date()
-        )
-        return Prepared(quote, lines, products, selection, plan)
+        selection = self._selection(quote, settings, lines, data.lines)
+        if (
+            not settings.allow_multiple_orders
+            and await _using(Order.filter(quote_id=quote.id).exclude(status=OrderStatus.CANCELLED), tx).exists()
+        ):
+            raise DomainError(
+                ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} has been ordered already (O3).", "quoteId"
+            )
+        groups = {g.id: g for g in await _using(QuoteLineGroup.filter(quote_id=quote.id), tx)}
+        ctx = QuoteContext(quote, lines, await products_by_id(line.product_id for line in rows), groups)
+        selected = {line.id for line, _ in selection}
+        keys = {line.segment_key for line in lines.values() if line.id in selected and line.segment_key}
+        prior = await segments.ordered_spans(tx, quote.id, keys)
+        plan = plan_orders(ctx, selection, data.order_start_date, prior, datetime.now(UTC).date())
+        return Prepared(ctx, selection, plan)
 
-    async def _resolve_quote(self, actor: Actor, data: dict[str, Any], tx: BaseDBAsyncClient | None) -> Quote:
+    async def _resolve_quote(
+        self, actor: Actor, data: cmd.CreateOrdersFromQuote, tx: BaseDBAsyncClient | None
+    ) -> Quote:
         """O1: an opportunity orders its primary quote; a quote must be its opportunity's primary."""
-        quote_id, opportunity_id = data.get("quote_id"), data.get("opportunity_id")
+        quote_id, opportunity_id = data.quote_id, data.opportunity_id
         if (quote_id is None) == (opportunity_id is None):
             raise invalid("Give exactly one of quoteId and opportunityId.", "quoteId")
         if opportunity_id is not None:
@@ -99,41 +105,26 @@ class OrderingService:
             )
         return quote
 
-    async def _selection(
+    def _selection(
         self,
         quote: Quote,
         settings: Settings,
         lines: dict[Any, QuoteLine],
-        requested: list[dict[str, Any]] | None,
-        tx: BaseDBAsyncClient | None,
+        requested: list[cmd.LineSelection] | None,
     ) -> list[tuple[QuoteLine, Decimal]]:
-        if not settings.allow_multiple_orders:
-            # O3: one order call takes every line at full quantity, once.
-            if requested is not None:
-                raise DomainError(
-                    ErrorCode.MULTIPLE_ORDERS_DISABLED,
-                    "Line selections need allowMultipleOrders to be on (O3).",
-                    "lines",
-                )
-            if await _using(Order.filter(quote_id=quote.id).exclude(status=OrderStatus.CANCELLED), tx).exists():
-                raise DomainError(
-                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} has been ordered already (O3).", "quoteId"
-                )
-            # Every line at its full quantity; after a cancelled order, what it shipped stays ordered (I2/I3).
-            chosen = [(line, line.quantity - line.ordered_quantity) for line in lines.values()]
+        """O3/O4: which lines, at which quantities. Every refusal of a selection is reported at once."""
+        if not settings.allow_multiple_orders and requested is not None:
+            raise DomainError(
+                ErrorCode.MULTIPLE_ORDERS_DISABLED, "Line selections need allowMultipleOrders to be on (O3).", "lines"
+            )
+        if requested is None:
+            # O3 every line at its full quantity (after a cancelled order, what it shipped stays
+            # ordered: I2/I3); O4 every remaining quantity.
+            chosen = [(line, quote_ledger.remaining(line)) for line in lines.values()]
             chosen = [(line, q) for line, q in chosen if q > 0]
             if not chosen:
                 raise DomainError(
-                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} has been ordered already (O3).", "quoteId"
-                )
-            return chosen
-        if requested is None:
-            # O4: without a selection, every remaining quantity.
-            remaining = [(line, line.quantity - line.ordered_quantity) for line in lines.values()]
-            chosen = [(line, q) for line, q in remaining if q > 0]
-            if not chosen:
-                raise DomainError(
-                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Every line of quote {quote.number} is fully ordered.", "quoteId"
+                    ErrorCode.QUOTE_ALREADY_ORDERED, f"Quote {quote.number} is ordered in full already.", "quoteId"
                 )
             return chosen
         errors: list[DomainError] = []
@@ -142,35 +133,21 @@ class OrderingService:
         for i, item in enumerate(requested):
             where = f"lines[{i}]"
             try:
-                line_id = parse_id(item["quote_line_id"], "Quote line", f"{where}.quoteLineId")
+                line_id = parse_id(item.quote_line_id, "Quote line", f"{where}.quoteLineId")
             except DomainError as e:
                 errors.append(e)
                 continue
             line = lines.get(line_id)
-            quantity = item["quantity"]
             if line is None:
                 errors.append(
                     DomainError(ErrorCode.NOT_FOUND, "Quote line not found on this quote.", f"{where}.quoteLineId")
                 )
             elif line_id in seen:
                 errors.append(invalid("A quote line is selected twice.", f"{where}.quoteLineId"))
-            elif quantity <= 0:
-                errors.append(
-                    DomainError(
-                        ErrorCode.INVALID_QUANTITY, "An ordered quantity must be positive (O4).", f"{where}.quantity"
-                    )
-                )
-            elif line.ordered_quantity + quantity > line.quantity:
-                remaining = line.quantity - line.ordered_quantity
-                errors.append(
-                    DomainError(
-                        ErrorCode.QUANTITY_EXCEEDS_REMAINING,
-                        f"Only {remaining.normalize():f} of this line remain to be ordered (O4).",
-                        f"{where}.quantity",
-                    )
-                )
+            elif (refusal := quote_ledger.refuse_draw(line, item.quantity, f"{where}.quantity")) is not None:
+                errors.append(refusal)
             else:
-                chosen.append((line, quantity))
+                chosen.append((line, item.quantity))
             seen.add(line_id)
         if errors:
             raise DomainErrors(errors)
@@ -178,31 +155,17 @@ class OrderingService:
             raise invalid("Select at least one quote line.", "lines")
         return chosen
 
-    async def _prior_segments(
-        self, quote: Quote, lines: dict[Any, QuoteLine], selected: set[Any], tx: BaseDBAsyncClient | None
-    ) -> list[PriorSegment]:
-        keys = {line.segment_key for line in lines.values() if line.id in selected and line.segment_key}
-        if not keys:
-            return []
-        rows = await _using(
-            OrderItem.filter(
-                quote_line__quote_id=quote.id, segment_key__in=list(keys), order__status__not=OrderStatus.CANCELLED
-            ),
-            tx,
-        ).values("segment_key", "segment_index", "start_date", "end_date")
-        return [PriorSegment(r["segment_key"], r["segment_index"] or 0, r["start_date"], r["end_date"]) for r in rows]
-
     async def _write(self, tx: BaseDBAsyncClient, prepared: Prepared) -> list[Order]:
         """Bulk writes: the statement count does not grow with the number of lines."""
-        quote = prepared.quote
+        quote = prepared.ctx.quote
         numbers = await next_numbers(tx, "order", len(prepared.plan))
         orders: list[Order] = []
         items: list[OrderItem] = []
         for planned, number in zip(prepared.plan, numbers, strict=True):
             order = Order(
                 number=format_number("O", number),
-                account_id=quote.account_id,  # type: ignore[attr-defined]
-                opportunity_id=quote.opportunity_id,  # type: ignore[attr-defined]
+                account_id=quote.account_id,
+                opportunity_id=quote.opportunity_id,
                 quote_id=quote.id,
                 status=OrderStatus.DRAFT,
                 type=OrderType.NEW,
@@ -242,16 +205,23 @@ class OrderingService:
                 items.append(item)
             # O6: requiredBy points at the parent line's item in the same order.
             for p in planned.items:
-                parent = item_by_line.get(p.line.required_by_id)  # type: ignore[attr-defined]
+                parent = item_by_line.get(p.line.required_by_id)
                 if parent is not None:
                     item_by_line[p.line.id].required_by_id = parent.id
         await Order.bulk_create(orders, using_db=tx)
         await OrderItem.bulk_create(parents_first(items), using_db=tx)
-        for line, quantity in prepared.selection:
-            line.ordered_quantity = line.ordered_quantity + quantity
-        await QuoteLine.bulk_update([line for line, _ in prepared.selection], fields=["ordered_quantity"], using_db=tx)
+        await quote_ledger.adjust(
+            tx, {line.id: q for line, q in prepared.selection}, "lines", locked=prepared.ctx.lines.values()
+        )
         return orders
 
 
 def _using(queryset: Any, tx: BaseDBAsyncClient | None) -> Any:
     return queryset.using_db(tx) if tx is not None else queryset
+
+
+async def _line_ids(tx: BaseDBAsyncClient, quote: Quote) -> list[Any]:
+    return list(await QuoteLine.filter(quote_id=quote.id).using_db(tx).values_list("id", flat=True))
+
+
+create_orders = CreateOrdersService()

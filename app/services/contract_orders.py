@@ -1,0 +1,76 @@
+"""C1, C2, C4, C5: contracting an activated order, un-contracting it, and contracting it again."""
+
+from app.auth import Actor, Permission, requires
+from app.errors import DomainError, ErrorCode
+from app.services import assets_and_subscriptions as downstream
+from app.services import commands as cmd
+from app.services import order_dates
+from app.services.order_access import items_of, lock_order
+from app.services.reference_data import next_number
+from app.services.states import ORDER_STATES, Capability
+from app.services.unit_of_work import UnitOfWork, unit_of_work
+from app.services.versions import bump
+from models import Contract, Order
+from models.enums import ContractStatus, OrderEventType
+
+
+class ContractOrderService:
+    @requires(Permission.ACTIVATE_ORDERS)
+    async def contract(self, actor: Actor, data: cmd.OrderTransition) -> tuple[Order, Contract]:
+        """C1/C2: one contract per activated order; RECURRING items become subscriptions."""
+        async with unit_of_work(actor) as uow:
+            order = await lock_order(actor, uow, data.order_id, data.version)
+            ORDER_STATES.require(order.status, Capability.CONTRACT, f"Order {order.number}", "orderId")
+            if order.contracted:
+                raise DomainError(
+                    ErrorCode.ALREADY_CONTRACTED, f"Order {order.number} is contracted already (C1).", "orderId"
+                )
+            existing = (
+                await Contract.filter(id=order.contract_id).using_db(uow.tx).first() if order.contract_id else None
+            )
+            contract = await _sync_contract(uow, order, existing) if existing else await _new_contract(uow, order)
+            order.contract_id = contract.id
+            order.contracted = True
+            changes = {"contractId": str(contract.id), "contractNumber": contract.number}
+            await bump(uow, order, OrderEventType.CONTRACTED, changes)
+        return order, contract
+
+    @requires(Permission.ACTIVATE_ORDERS)
+    async def uncontract(self, actor: Actor, data: cmd.OrderTransition) -> Order:
+        """C4: un-contracting keeps the items' contracted flags (and the contract, for re-contracting)."""
+        async with unit_of_work(actor) as uow:
+            order = await lock_order(actor, uow, data.order_id, data.version)
+            if not order.contracted:
+                raise DomainError(ErrorCode.INVALID_TRANSITION, f"Order {order.number} is not contracted.", "orderId")
+            order.contracted = False
+            await bump(uow, order, OrderEventType.UNCONTRACTED, {"contractId": str(order.contract_id)})
+        return order
+
+
+async def _new_contract(uow: UnitOfWork, order: Order) -> Contract:
+    """C1: the contract spans the order; its renewal term is the order's, else its own term."""
+    contract = Contract(
+        number=await next_number(uow.tx, "contract"),
+        account_id=order.account_id,
+        status=ContractStatus.DRAFT,
+        renewal_uplift_percent=order.renewal_uplift_percent,
+    )
+    order_dates.follow_order(contract, order)
+    contract.renewal_term = order.renewal_term or contract.term
+    await contract.save(using_db=uow.tx)
+    await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))
+    return contract
+
+
+async def _sync_contract(uow: UnitOfWork, order: Order, contract: Contract) -> Contract:
+    """Contracting again after uncontractOrder: C5, the order's state flows into the contract."""
+    order_dates.follow_order(contract, order)
+    await contract.save(using_db=uow.tx)
+    items = await items_of(order, uow.tx)
+    existing = await downstream.follow_items(uow.tx, order, items, cancel_asset=lambda _item: False)
+    subscribed = {s.order_item_id for s in existing}
+    await downstream.subscribe(uow.tx, order, contract.id, [i for i in items if i.id not in subscribed])
+    return contract
+
+
+contract_orders = ContractOrderService()

@@ -1,0 +1,59 @@
+"""O4 and I3: how much of each quote line has been ordered. The only code that reads or moves a
+quote line's `ordered_quantity`."""
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from app.errors import DomainError, ErrorCode
+from models import QuoteLine
+
+
+def remaining(line: QuoteLine) -> Decimal:
+    return line.quantity - line.ordered_quantity
+
+
+def refuse_draw(line: QuoteLine, quantity: Decimal, field: str) -> DomainError | None:
+    """O4: why `quantity` more of `line` may not be ordered, or None when it may."""
+    if quantity <= 0:
+        return DomainError(ErrorCode.INVALID_QUANTITY, "An ordered quantity must be positive (O4).", field)
+    if line.ordered_quantity + quantity > line.quantity:
+        return DomainError(
+            ErrorCode.QUANTITY_EXCEEDS_REMAINING,
+            f"Only {remaining(line).normalize():f} of this quote line remain to be ordered (O4).",
+            field,
+        )
+    return None
+
+
+async def lock_lines(tx: BaseDBAsyncClient, line_ids: Iterable[Any]) -> list[QuoteLine]:
+    """O4 under concurrency: lock the lines until commit, always in primary-key order (no deadlocks)."""
+    return list(await QuoteLine.filter(id__in=list(line_ids)).using_db(tx).select_for_update().order_by("id"))
+
+
+async def adjust(
+    tx: BaseDBAsyncClient, deltas: dict[Any, Decimal], field: str, locked: Iterable[QuoteLine] = ()
+) -> None:
+    """Move ordered quantities by `deltas` (per quote line id): an increase must fit what remains
+    (O4); a decrease releases quantity to be ordered again (I3). `locked` are lines the caller has
+    locked already in this transaction."""
+    deltas = {k: v for k, v in deltas.items() if k and v}
+    if not deltas:
+        return
+    by_id = {line.id: line for line in locked}
+    missing = [k for k in deltas if k not in by_id]
+    if missing:
+        by_id.update({line.id: line for line in await lock_lines(tx, missing)})
+    lines = [by_id[k] for k in sorted(deltas, key=str) if k in by_id]
+    for line in lines:
+        delta = deltas[line.id]
+        if delta > 0:
+            refusal = refuse_draw(line, delta, field)
+            if refusal is not None:
+                raise refusal
+            line.ordered_quantity += delta
+        else:
+            line.ordered_quantity = max(Decimal(0), line.ordered_quantity + delta)
+    await QuoteLine.bulk_update(lines, fields=["ordered_quantity"], using_db=tx)

@@ -1,0 +1,81 @@
+"""The one way a service writes: a transaction whose events are published once it commits (A3, D4)."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from app.auth import Actor
+from app.bus import CHANNEL, EVENT_LOCK_KEY, bus
+from models import Order, OrderEvent
+from models.enums import OrderEventType, OrderStatus
+
+
+@dataclass
+class UnitOfWork:
+    """One transaction; the events written in it are published once it commits."""
+
+    tx: BaseDBAsyncClient
+    actor: Actor
+    events: list[OrderEvent] = field(default_factory=list)
+
+    def record(
+        self,
+        order: Order,
+        type: OrderEventType,
+        changes: dict[str, Any] | None = None,
+        previous_status: OrderStatus | None = None,
+    ) -> OrderEvent:
+        """D4: an OrderEvent row in the same transaction as the change it describes.
+
+        Rows are inserted when the unit of work ends (just before COMMIT), so the PostgreSQL
+        event lock is held for as short a time as possible.
+        """
+        event = OrderEvent(
+            type=type,
+            order_id=order.id,
+            account_id=order.account_id,
+            actor=self.actor.label,
+            actor_key_id=self.actor.key_id,
+            previous_status=previous_status,
+            status=order.status,
+            version=order.version,
+            changes=changes,
+        )
+        self.events.append(event)
+        return event
+
+    def record_system(self, type: OrderEventType, changes: dict[str, Any]) -> OrderEvent:
+        """An event about no order (e.g. a revoked key) that every process must hear of."""
+        event = OrderEvent(type=type, actor=self.actor.label, actor_key_id=self.actor.key_id, changes=changes)
+        self.events.append(event)
+        return event
+
+    async def flush_events(self) -> None:
+        if not self.events:
+            return
+        postgres = self.tx.capabilities.dialect == "postgres"
+        if postgres:
+            # Event ids become visible in id order: see app/bus.py.
+            await self.tx.execute_query("SELECT pg_advisory_xact_lock($1)", [EVENT_LOCK_KEY])
+        for event in self.events:
+            await event.save(using_db=self.tx)
+        if postgres:
+            await self.tx.execute_query("SELECT pg_notify($1, $2)", [CHANNEL, str(self.events[-1].id)])
+
+
+@asynccontextmanager
+async def unit_of_work(actor: Actor) -> AsyncIterator[UnitOfWork]:
+    from app.services.idempotency import claim_in
+
+    async with in_transaction() as tx:
+        uow = UnitOfWork(tx=tx, actor=actor)
+        await claim_in(tx)
+        yield uow
+        await uow.flush_events()
+    # Reached only after COMMIT: a rolled-back change publishes nothing (A3).
+    if uow.events:
+        bus.committed(uow.events)
