@@ -25,10 +25,6 @@ class Config:
     ws_compression: bool = False
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
 
-    @property
-    def is_postgres(self) -> bool:
-        return self.database_url.startswith("postgres://")
-
     @classmethod
     def from_env(cls) -> "Config":
         env = os.environ

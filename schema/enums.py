@@ -34,6 +34,18 @@ for _enum in (
 ):
     strawberry.enum(_enum)
 
+# Codes of the published contract whose rules arrive with later work (README: "Not in effect yet").
+NOT_IN_EFFECT_YET = {
+    "INSUFFICIENT_STOCK": "F3",
+    "OVERPAYMENT": "B3",
+    "PO_AMOUNT_EXCEEDED": "B4",
+    "PO_NOT_APPLICABLE": "B4",
+    "CREDIT_LIMIT_EXCEEDED": "B5",
+}
+for _value in ErrorCode.__strawberry_definition__.values:  # type: ignore[attr-defined]
+    if _value.name in NOT_IN_EFFECT_YET:
+        _value.description = f"{NOT_IN_EFFECT_YET[_value.name]}: not in effect yet; never returned today."
+
 __all__ = [
     "BillingFrequency",
     "ErrorCode",

@@ -27,9 +27,11 @@ from schema.enums import (
 class UpdateSettingsInput:
     allow_multiple_orders: bool | None = UNSET
     require_approved_quote: bool | None = UNSET
-    order_on_stage: OpportunityStage | None = UNSET
-    renewal_lead_days: int | None = UNSET
-    create_renewal_quote: bool | None = UNSET
+    order_on_stage: OpportunityStage | None = strawberry.field(
+        default=UNSET, description="R1: not in effect yet; stored, but creates no order today."
+    )
+    renewal_lead_days: int | None = strawberry.field(default=UNSET, description="R2: not in effect yet; stored.")
+    create_renewal_quote: bool | None = strawberry.field(default=UNSET, description="R2: not in effect yet; stored.")
     idempotency_key: str | None = UNSET
 
 

@@ -336,9 +336,11 @@ class OrdersPreview:
 class Settings:
     allow_multiple_orders: bool
     require_approved_quote: bool
-    order_on_stage: OpportunityStage | None
-    renewal_lead_days: int
-    create_renewal_quote: bool
+    order_on_stage: OpportunityStage | None = strawberry.field(
+        description="R1: not in effect yet; stored, but moving an opportunity to this stage creates no order today."
+    )
+    renewal_lead_days: int = strawberry.field(description="R2: not in effect yet; stored for the renewal run.")
+    create_renewal_quote: bool = strawberry.field(description="R2: not in effect yet; stored for the renewal run.")
 
     @classmethod
     def from_model(cls, m: Any) -> "Settings":
