@@ -2,11 +2,11 @@
 
 import argparse
 import asyncio
-import logging
 import sys
 from pathlib import Path
 
 from app.config import Config
+from app.observability import configure_logging
 from models.enums import Role
 
 
@@ -27,6 +27,8 @@ def _serve(args: argparse.Namespace, config: Config) -> None:
         host=args.host or config.host,
         port=args.port or config.port,
         log_level=config.log_level,
+        log_config=None,  # uvicorn logs through the root handler (request ids, JSON lines)
+        access_log=False,  # app.observability logs one access line per request, with its request id
         ws="websockets-sansio",
         # Compression costs CPU per message per subscriber; fan-out to many dashboards is CPU-bound.
         ws_per_message_deflate=config.ws_compression,
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", default="schema.graphql")
     args = parser.parse_args(argv)
     config = Config.from_env()
-    logging.basicConfig(level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(config.log_level, config.log_format)
     if args.command == "serve":
         _serve(args, config)
         return 0
