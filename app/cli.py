@@ -1,4 +1,4 @@
-"""`python -m app` / `ordergraph`: serve, migrate, create-api-key, export-schema."""
+"""`python -m app` / `ordergraph`: serve, migrate, create-api-key, seed-demo, export-schema."""
 
 import argparse
 import asyncio
@@ -62,6 +62,36 @@ async def _create_key(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+async def _seed_demo(args: argparse.Namespace, config: Config) -> int:
+    import os
+
+    from app import db
+    from app.demo import DemoError, http_runner, in_process_runner, seed_demo
+    from app.main import start_database
+
+    try:
+        if args.url:
+            key = args.key or os.environ.get("ORDERGRAPH_API_KEY")
+            if not key:
+                print("error: --url needs an ADMIN key: --key or ORDERGRAPH_API_KEY", file=sys.stderr)
+                return 2
+            made = await seed_demo(http_runner(args.url, key))
+        else:
+            await start_database(config)
+            try:
+                made = await seed_demo(in_process_runner())
+            finally:
+                await db.close_orm()
+    except DemoError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if made is None:
+        print("Demo data is already there; nothing added.")
+    else:
+        print("Demo data added: " + ", ".join(f"{count} {what}" for what, count in made.items()))
+    return 0
+
+
 def export_schema_sdl() -> str:
     from schema.root import schema
 
@@ -79,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     key.add_argument("--role", required=True, choices=[r.value for r in Role])
     key.add_argument("--account", action="append", default=[], help="account id the key is granted (repeat)")
     key.add_argument("--name")
+    demo = sub.add_parser("seed-demo", help="fill the database with demo data through the GraphQL API (once)")
+    demo.add_argument("--url", help="a running server's /graphql (default: this database, in-process)")
+    demo.add_argument("--key", help="an ADMIN API key for --url (or ORDERGRAPH_API_KEY)")
     export = sub.add_parser("export-schema", help="write the GraphQL SDL (default: schema.graphql)")
     export.add_argument("--output", default="schema.graphql")
     args = parser.parse_args(argv)
@@ -92,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "create-api-key":
         return asyncio.run(_create_key(args, config))
+    if args.command == "seed-demo":
+        return asyncio.run(_seed_demo(args, config))
     Path(args.output).write_text(export_schema_sdl())
     print(f"Wrote {args.output}")
     return 0

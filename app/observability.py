@@ -161,7 +161,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
-TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+class TextFormatter(logging.Formatter):
+    """`time LEVEL logger [request id] message`, with `-` outside a request."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s [%(request)s] %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.request = getattr(record, "request_id", None) or "-"
+        return super().format(record)
 
 
 def install_log_filters() -> None:
@@ -176,7 +184,7 @@ def configure_logging(level: str, log_format: str) -> None:
     """The process's root handler: text lines with the request id, or JSON lines."""
     install_log_filters()
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT))
+    handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
