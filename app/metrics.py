@@ -12,13 +12,14 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from graphql import GraphQLError, OperationType
+from graphql import GraphQLError
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from app.observability import current_request
 
@@ -82,6 +83,12 @@ def outcome_of(errors: list[GraphQLError] | None, data: Any) -> str:
 class Observability(SchemaExtension):
     """Counts and times every operation, and tells the request's log lines its operation and key."""
 
+    def on_execute(self) -> Iterator[None]:
+        # Runs once the document is valid; for a subscription, when it starts (not when it ends).
+        if self.execution_context.operation_type == OperationType.SUBSCRIPTION:
+            SUBSCRIPTIONS_STARTED.labels(operation_label(self.execution_context.operation_name)).inc()
+        yield
+
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
         yield
@@ -97,8 +104,7 @@ class Observability(SchemaExtension):
         except Exception:  # noqa: BLE001 - a document that did not parse has no operation type
             operation_type = None
         if operation_type == OperationType.SUBSCRIPTION:
-            SUBSCRIPTIONS_STARTED.labels(name).inc()
-            return
+            return  # counted when it starts (on_execute); its duration is the socket's life
         result = context.result
         errors = list(getattr(result, "errors", None) or []) or list(context.pre_execution_errors or [])
         outcome = outcome_of(errors, getattr(result, "data", None))
