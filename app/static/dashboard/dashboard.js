@@ -352,7 +352,7 @@
       const bar = svg("rect", { x, y: height - bottom - h, width: slot - 6, height: Math.max(h, 0.5), rx: 2, fill: "#2f6fed" });
       bar.append(svg("title", {}, `${item.label}: ${format(item.value)}`));
       chart.append(bar);
-      if (index % 2 === 0) chart.append(svg("text", { x, y: height - 5 }, item.label));
+      if ((items.length - 1 - index) % 2 === 0) chart.append(svg("text", { x, y: height - 5 }, item.label)); // today labelled
     });
     chart.append(svg("text", { x: 0, y: 10 }, `max ${format(max)}`));
     return chart;
