@@ -83,22 +83,33 @@ def outcome_of(errors: list[GraphQLError] | None, data: Any) -> str:
 class Observability(SchemaExtension):
     """Counts and times every operation, and tells the request's log lines its operation and key."""
 
+    def _tell_the_log(self) -> str:
+        """Puts the operation name and key id on the request's later log lines; returns the label."""
+        context = self.execution_context
+        name = operation_label(context.operation_name)
+        info = current_request.get()
+        if info is not None:
+            actor = getattr(context.context, "actor", None)
+            info.operation = name
+            info.key_id = str(actor.key_id) if actor is not None and actor.key_id else None
+        return name
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        self._tell_the_log()  # from here on, a validation error's log line names its operation
+
     def on_execute(self) -> Iterator[None]:
         # Runs once the document is valid; for a subscription, when it starts (not when it ends).
         if self.execution_context.operation_type == OperationType.SUBSCRIPTION:
-            SUBSCRIPTIONS_STARTED.labels(operation_label(self.execution_context.operation_name)).inc()
+            SUBSCRIPTIONS_STARTED.labels(self._tell_the_log()).inc()
         yield
 
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
         yield
         context = self.execution_context
-        name = operation_label(context.operation_name)
-        actor = getattr(context.context, "actor", None)
+        name = self._tell_the_log()
         info = current_request.get()
-        if info is not None:
-            info.operation = name
-            info.key_id = str(actor.key_id) if actor is not None and actor.key_id else None
         try:
             operation_type = context.operation_type
         except Exception:  # noqa: BLE001 - a document that did not parse has no operation type

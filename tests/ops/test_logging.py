@@ -43,9 +43,10 @@ async def test_every_log_line_of_a_request_has_its_request_id_operation_and_key(
     assert access[0].operation == "Broken" and access[0].key_id
     assert "client_error" in access[0].getMessage()
     # No record logged while the request ran lacks the id.
-    assert all(
-        r.request_id == "req-42" for r in caplog.records if r.name in ("strawberry.execution", "ordergraph.access")
-    )
+    during = [r for r in caplog.records if r.name in ("strawberry.execution", "ordergraph.access")]
+    assert all(r.request_id == "req-42" for r in during)
+    validation = [r for r in mine if r.name == "strawberry.execution"]
+    assert validation and all(r.operation == "Broken" and r.key_id == access[0].key_id for r in validation)
 
 
 async def test_client_mistakes_are_one_info_line_without_a_traceback(api, caplog):
