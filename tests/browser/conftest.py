@@ -37,7 +37,10 @@ def _require_chromium() -> None:
 @pytest.fixture(scope="module")
 async def browser() -> AsyncIterator:
     _require_chromium()
-    from playwright.async_api import async_playwright
+    from playwright.async_api import async_playwright, expect
+
+    # Waits, not timings: a loaded CI machine may need longer than Playwright's default 5 s.
+    expect.set_options(timeout=20_000)
 
     async with async_playwright() as playwright:
         chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
