@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.metrics import EVENTS_DELIVERED, LISTENER_RECONNECTS
 from models import OrderEvent
 from models.enums import OrderEventType
 
@@ -80,6 +81,7 @@ class Subscriber:
         if event is None or self.overflowed:
             raise SubscriberOverflow(self.last_delivered)
         self.last_delivered = int(event.id)
+        EVENTS_DELIVERED.inc()
         return event
 
 
@@ -182,6 +184,7 @@ class EventBus:
             finally:
                 self._listener_connection = None
             self.reconnects += 1
+            LISTENER_RECONNECTS.inc()
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
 

@@ -1,12 +1,12 @@
-"""`python -m app` / `ordergraph`: serve, migrate, create-api-key, export-schema."""
+"""`python -m app` / `ordergraph`: serve, migrate, create-api-key, seed-demo, export-schema."""
 
 import argparse
 import asyncio
-import logging
 import sys
 from pathlib import Path
 
 from app.config import Config
+from app.observability import configure_logging
 from models.enums import Role
 
 
@@ -27,6 +27,8 @@ def _serve(args: argparse.Namespace, config: Config) -> None:
         host=args.host or config.host,
         port=args.port or config.port,
         log_level=config.log_level,
+        log_config=None,  # uvicorn logs through the root handler (request ids, JSON lines)
+        access_log=False,  # app.observability logs one access line per request, with its request id
         ws="websockets-sansio",
         # Compression costs CPU per message per subscriber; fan-out to many dashboards is CPU-bound.
         ws_per_message_deflate=config.ws_compression,
@@ -60,6 +62,36 @@ async def _create_key(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+async def _seed_demo(args: argparse.Namespace, config: Config) -> int:
+    import os
+
+    from app import db
+    from app.demo import DemoError, http_runner, in_process_runner, seed_demo
+    from app.main import start_database
+
+    try:
+        if args.url:
+            key = args.key or os.environ.get("ORDERGRAPH_API_KEY")
+            if not key:
+                print("error: --url needs an ADMIN key: --key or ORDERGRAPH_API_KEY", file=sys.stderr)
+                return 2
+            made = await seed_demo(http_runner(args.url, key))
+        else:
+            await start_database(config)
+            try:
+                made = await seed_demo(in_process_runner())
+            finally:
+                await db.close_orm()
+    except DemoError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if made is None:
+        print("Demo data is already there; nothing added.")
+    else:
+        print("Demo data added: " + ", ".join(f"{count} {what}" for what, count in made.items()))
+    return 0
+
+
 def export_schema_sdl() -> str:
     from schema.root import schema
 
@@ -77,11 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     key.add_argument("--role", required=True, choices=[r.value for r in Role])
     key.add_argument("--account", action="append", default=[], help="account id the key is granted (repeat)")
     key.add_argument("--name")
+    demo = sub.add_parser("seed-demo", help="fill the database with demo data through the GraphQL API (once)")
+    demo.add_argument("--url", help="a running server's /graphql (default: this database, in-process)")
+    demo.add_argument("--key", help="an ADMIN API key for --url (or ORDERGRAPH_API_KEY)")
     export = sub.add_parser("export-schema", help="write the GraphQL SDL (default: schema.graphql)")
     export.add_argument("--output", default="schema.graphql")
     args = parser.parse_args(argv)
     config = Config.from_env()
-    logging.basicConfig(level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(config.log_level, config.log_format)
     if args.command == "serve":
         _serve(args, config)
         return 0
@@ -90,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "create-api-key":
         return asyncio.run(_create_key(args, config))
+    if args.command == "seed-demo":
+        return asyncio.run(_seed_demo(args, config))
     Path(args.output).write_text(export_schema_sdl())
     print(f"Wrote {args.output}")
     return 0

@@ -18,6 +18,7 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
+    log_format: str = "text"
     bootstrap_admin_key: str | None = None
     max_query_depth: int = 10
     max_tokens: int = 5000
@@ -34,6 +35,7 @@ class Config:
             host=env.get("ORDERGRAPH_HOST", "127.0.0.1"),
             port=int(env.get("ORDERGRAPH_PORT", "8000")),
             log_level=env.get("ORDERGRAPH_LOG_LEVEL", "info").lower(),
+            log_format=env.get("ORDERGRAPH_LOG_FORMAT", "text").lower(),
             bootstrap_admin_key=env.get("ORDERGRAPH_BOOTSTRAP_ADMIN_KEY") or None,
             max_query_depth=int(env.get("ORDERGRAPH_MAX_QUERY_DEPTH", "10")),
             max_tokens=int(env.get("ORDERGRAPH_MAX_QUERY_TOKENS", "5000")),

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry import UNSET
@@ -21,9 +21,13 @@ from app import db
 from app.auth import authenticate, parse_authorization
 from app.bus import bus
 from app.config import Config
+from app.json_guard import JsonObjectBody
+from app.metrics import metrics, register_collectors
 from app.middleware import BodySizeLimit
+from app.observability import RequestContext, install_log_filters
 from app.services.admin import ApiKeyService
 from app.services.reference_data import ensure_reference_data
+from app.web import graphiql_page, web_routes
 from models import ApiKey
 from models.enums import Role
 from resolvers.context import Context
@@ -39,6 +43,9 @@ class GraphQLView(GraphQL):
             return Context(request=request, response=response, actor=None)
         secret = parse_authorization(request.headers.get("authorization"))
         return Context(request=request, response=response, actor=await authenticate(secret))
+
+    async def render_graphql_ide(self, request: Any) -> HTMLResponse:
+        return graphiql_page()  # served with its assets by the app: works without internet
 
     async def on_ws_connect(self, context: Any) -> Any:
         params = context.connection_params or {}
@@ -113,7 +120,17 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
         WebSocketRoute("/graphql", view),
         Route("/health", health),
         Route("/ready", ready),
+        Route("/metrics", metrics),
+        *web_routes(),
     ]
+    install_log_filters()
+    register_collectors(lambda: bus.subscriber_count)
     return Starlette(
-        routes=routes, lifespan=lifespan, middleware=[Middleware(BodySizeLimit, max_bytes=config.max_body_bytes)]
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[
+            Middleware(RequestContext),
+            Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),
+            Middleware(JsonObjectBody),
+        ],
     )

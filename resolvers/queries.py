@@ -39,15 +39,22 @@ from schema.sales import Account, Opportunity, Product, Quote
 async def _connection(info: Info, queryset: Any, shape: Any, sort: Any, first: int | None, after: str | None) -> Any:
     field = sort.field.value if sort else "created_at"
     descending = bool(sort and sort.direction == SortDirection.DESC)
-    return as_connection(await paginate(actor_of(info), queryset, field, descending, first, after), shape)
+    page = await paginate(actor_of(info), queryset, field, descending, first, after)
+    return as_connection(page, shape, has_previous_page=after is not None)
 
 
-def as_connection(page: Page, shape: Any, after: str | None = None) -> Any:
+def as_connection(page: Page, shape: Any, after: str | None = None, has_previous_page: bool | None = None) -> Any:
+    """Relay connection: paging is forward only, so a page has a previous page when it starts `after` a cursor."""
     edges = [Edge(cursor=c, node=shape(r)) for r, c in zip(page.rows, page.cursors, strict=True)]
     end_cursor = page.cursors[-1] if page.cursors else after
     return Connection(
         edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end_cursor),
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            end_cursor=end_cursor,
+            has_previous_page=after is not None if has_previous_page is None else has_previous_page,
+            start_cursor=page.cursors[0] if page.cursors else None,
+        ),
         total_count=page.total_count,
     )
 

@@ -25,6 +25,8 @@ class UserError:
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
+    has_previous_page: bool = False
+    start_cursor: str | None = None
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from app.extensions import Authentication, ErrorMasking
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from resolvers.subscriptions import Subscription
+from schema.observability import Observability
 from schema.scalars import DecimalScalar
 
 MAX_QUERY_DEPTH = 10
@@ -25,6 +26,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
         scalar_overrides={Decimal: DecimalScalar},
         config=StrawberryConfig(),
         extensions=[
+            Observability,  # first, so it sees the result after every other extension (masking) is done
             lambda: QueryDepthLimiter(max_depth=max_depth),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),

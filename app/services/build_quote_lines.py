@@ -62,6 +62,18 @@ def apply_line_fields(line: QuoteLine, data: cmd.QuoteLineFields, where: str, ne
             line.unit_price = data.unit_price
 
 
+def _unpriced_line(quote: Quote, **fields: Any) -> QuoteLine:
+    """A line of `quote` not ordered yet and not priced yet (`price_quote_lines.reprice` prices it)."""
+    return QuoteLine(
+        quote_id=quote.id,
+        ordered_quantity=Decimal(0),
+        unit_price=Decimal(0),
+        unit_price_given=False,
+        total_price=Decimal(0),
+        **fields,
+    )
+
+
 def _new_line(
     quote: Quote,
     data: cmd.QuoteLineSpec,
@@ -70,18 +82,14 @@ def _new_line(
     group: QuoteLineGroup | None,
     position: int,
 ) -> QuoteLine:
-    return QuoteLine(
-        quote_id=quote.id,
+    return _unpriced_line(
+        quote,
         group_id=group.id if group else None,
         product_id=product_id,
         key=data.key,
         position=position,
         quantity=data.quantity,
-        ordered_quantity=Decimal(0),
         list_price=list_price if list_price is not None else data.unit_price,
-        unit_price=Decimal(0),
-        unit_price_given=False,
-        total_price=Decimal(0),
         segment_key=data.segment_key,
         segment_index=data.segment_index,
         discount_schedule=data.discount_schedule,
@@ -157,18 +165,14 @@ async def _bundle_components(quote: Quote, lines: list[QuoteLine], position: int
             if comp.bundle_id != bundle.product_id:
                 continue
             added.append(
-                QuoteLine(
-                    quote_id=quote.id,
+                _unpriced_line(
+                    quote,
                     group_id=bundle.group_id,
                     product_id=comp.component_id,
                     required_by_id=bundle.id,
                     position=position,
                     quantity=bundle.quantity * comp.quantity,
-                    ordered_quantity=Decimal(0),
                     list_price=prices.get(comp.component_id, Decimal(0)),
-                    unit_price=Decimal(0),
-                    unit_price_given=False,
-                    total_price=Decimal(0),
                     given_start_date=bundle.given_start_date,
                     given_end_date=bundle.given_end_date,
                     subscription_term=bundle.subscription_term,

@@ -5,6 +5,7 @@ import json
 import os
 from typing import Any
 
+import httpx
 import pytest
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLScalarType
 from hypothesis import HealthCheck, given, settings
@@ -119,3 +120,23 @@ async def test_fuzz_every_mutation_never_fails_internally_nor_half_writes(seeded
     payload = (body.get("data") or {}).get(name)
     if body.get("errors") or (payload and payload["errors"]):
         assert await database_fingerprint() == before, (name, value, payload)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(value=JSON_VALUES, path=st.sampled_from(["/graphql", "/health", "/metrics", "/dashboard"]))
+async def test_fuzz_any_json_body_on_any_route_answers_without_a_5xx(app, value, path):
+    """Issue 11: bodies that are JSON but not an object (5, "x", null, true) answered 500."""
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        response = await client.post(path, content=json.dumps(value), headers={"content-type": "application/json"})
+    assert response.status_code < 500, response.text
+    assert "Traceback" not in response.text
+    if not isinstance(value, dict | list):
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
