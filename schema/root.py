@@ -7,6 +7,7 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.schema.config import StrawberryConfig
 
 from app.extensions import Authentication, ErrorMasking
+from app.faults import OutageErrors
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from resolvers.subscriptions import Subscription
@@ -30,6 +31,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             Authentication,
             ErrorMasking,
+            OutageErrors,
         ],
     )
 
