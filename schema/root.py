@@ -6,6 +6,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 
+from app.executor import ExecutionContext
 from app.extensions import Authentication, ErrorMasking
 from app.faults import OutageErrors
 from resolvers.mutations import Mutation
@@ -25,6 +26,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
         subscription=Subscription,
         scalar_overrides={Decimal: DecimalScalar},
         config=StrawberryConfig(),
+        execution_context_class=ExecutionContext,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=max_depth),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
