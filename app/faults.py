@@ -5,9 +5,12 @@ a SQLite file that refuses writes) is not an internal fault: every HTTP request 
 503 with `Retry-After` and a GraphQL error body (`extensions.code = SERVICE_UNAVAILABLE` and an
 error id that is also in the server log, one line, no trace). Nothing is retried here: mutations are
 all-or-nothing, so the client retries (with its idempotency key).
+
+Recovery needs no action here once the fault clears (tests/faults prove both): asyncpg's pool
+replaces connections PostgreSQL closed, and on SQLite every transaction starts afresh on the same
+handle (Tortoise commits or clears a transaction a failed COMMIT left open before the next BEGIN).
 """
 
-import asyncio
 import errno
 import json
 import logging
@@ -52,8 +55,6 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 def _is_outage_one(error: BaseException) -> bool:
     if isinstance(error, ConnectionError | TimeoutError | DBConnectionError):
         return True
-    if isinstance(error, ValueError) and "no active connection" in str(error):
-        return True  # a SQLite handle closed by Recovery under a statement already queued on it
     if isinstance(error, OSError) and error.errno in (errno.ECONNREFUSED, errno.ECONNRESET, errno.EHOSTUNREACH):
         return True
     module = type(error).__module__
@@ -84,7 +85,6 @@ def outage_error(error: BaseException) -> tuple[str, dict[str, Any]]:
     error_id = uuid.uuid4().hex[:12]
     cause = next((e for e in _chain(error) if _is_outage_one(e)), error)
     log.warning("database unavailable (id %s): %s: %s", error_id, type(cause).__name__, cause)
-    recovery.note(cause)
     return error_id, {
         "message": f"The database is unavailable; retry in {RETRY_AFTER_SECONDS} s (id {error_id}).",
         "extensions": {"code": SERVICE_UNAVAILABLE, "errorId": error_id, "retryAfter": RETRY_AFTER_SECONDS},
@@ -162,39 +162,3 @@ async def send_unavailable(send: Send, body: dict[str, Any]) -> None:
         }
     )
     await send({"type": "http.response.body", "body": raw})
-
-
-class Recovery:
-    """Self-recovery once a fault clears. PostgreSQL needs nothing: asyncpg's pool replaces closed
-    connections. A SQLite connection that met a write refusal (read-only file, full disk, I/O error)
-    is reopened, so a file that became writable again is written through a fresh handle."""
-
-    def __init__(self) -> None:
-        self._reopen: asyncio.Task | None = None
-
-    def note(self, error: BaseException) -> None:
-        if isinstance(error, sqlite3.OperationalError) or type(error).__name__ == "OperationalError":
-            message = str(error).lower()
-            if "locked" not in message and (self._reopen is None or self._reopen.done()):
-                self._reopen = asyncio.get_running_loop().create_task(reopen_sqlite())
-
-
-recovery = Recovery()
-
-
-async def reopen_sqlite() -> None:
-    from tortoise.connection import get_connection
-
-    try:
-        client: Any = get_connection("default")
-    except Exception:  # noqa: BLE001 - no ORM (shutting down): nothing to reopen
-        return
-    if client.capabilities.dialect != "sqlite":
-        return
-    async with client._lock:  # no statement or transaction is using the handle meanwhile
-        try:
-            await client.close()
-        except Exception as error:  # noqa: BLE001 - a broken handle may fail to close; it is dropped anyway
-            log.warning("closing the SQLite connection failed: %s", error)
-            client._connection = None
-    log.info("SQLite connection reopened after a write refusal")

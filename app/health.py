@@ -2,7 +2,7 @@
 
 Reachable is not enough: a SQLite file that turned read-only (or a full disk) still answers reads.
 The probe commits a write that changes nothing (the settings row onto itself), so it exercises the
-same path as a mutation's COMMIT; a failure also starts recovery (app/faults.py).
+same path as a mutation's COMMIT.
 """
 
 import asyncio
@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse
 from tortoise.connection import get_connection
 from tortoise.transactions import in_transaction
 
-from app.faults import recovery
+from app.faults import RETRY_AFTER_SECONDS
 
 log = logging.getLogger("ordergraph")
 
@@ -35,10 +35,9 @@ async def ready(_: Request) -> JSONResponse:
             await asyncio.wait_for(probe(), timeout=PROBE_TIMEOUT_SECONDS)
         except Exception as error:  # noqa: BLE001 - any failure means not ready
             log.warning("readiness check failed (database %s): %s: %s", state, type(error).__name__, error)
-            recovery.note(error)
             return JSONResponse(
                 {"status": "unavailable", "database": state, "writable": False},
                 status_code=503,
-                headers={"Retry-After": "5"},
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
             )
     return JSONResponse({"status": "ok", "database": "reachable", "writable": True})
