@@ -126,7 +126,7 @@ class _Socket:
 
     async def _take_key(self, init: dict[str, Any] | None) -> bool:
         payload = (init or {}).get("payload")
-        value = payload.get("authorization") or payload.get("Authorization") if isinstance(payload, dict) else None
+        value = (payload.get("authorization") or payload.get("Authorization")) if isinstance(payload, dict) else None
         if not isinstance(value, str):
             return True  # refused by authentication (app/main.py)
         key = hashlib.sha256(value.strip().encode()).hexdigest()
