@@ -32,6 +32,11 @@ def _serve(args: argparse.Namespace, config: Config) -> None:
         ws="websockets-sansio",
         # Compression costs CPU per message per subscriber; fan-out to many dashboards is CPU-bound.
         ws_per_message_deflate=config.ws_compression,
+        # S4: a websocket message may be as large as an HTTP body, no larger (closed with 1009);
+        # pings reap peers that vanished without closing.
+        ws_max_size=config.max_body_bytes,
+        ws_ping_interval=config.ws_ping_interval,
+        ws_ping_timeout=config.ws_ping_timeout,
         timeout_graceful_shutdown=10,
     )
 

@@ -25,6 +25,15 @@ class Config:
     max_body_bytes: int = 1_048_576
     ws_compression: bool = False
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Faults (app/faults.py, app/ws_limits.py): how long to wait for the database, websocket limits.
+    db_statement_timeout: float = 30.0
+    db_acquire_timeout: float = 5.0
+    db_pool_size: int = 5
+    ws_init_timeout: float = 10.0
+    ws_max_subscriptions: int = 100
+    ws_max_sockets_per_key: int = 2000
+    ws_ping_interval: float = 20.0
+    ws_ping_timeout: float = 20.0
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -42,4 +51,12 @@ class Config:
             max_body_bytes=int(env.get("ORDERGRAPH_MAX_BODY_BYTES", "1048576")),
             ws_compression=env.get("ORDERGRAPH_WS_COMPRESSION", "0").lower() in ("1", "true", "yes"),
             allowed_origins=origins,
+            db_statement_timeout=float(env.get("ORDERGRAPH_DB_STATEMENT_TIMEOUT", "30")),
+            db_acquire_timeout=float(env.get("ORDERGRAPH_DB_ACQUIRE_TIMEOUT", "5")),
+            db_pool_size=int(env.get("ORDERGRAPH_DB_POOL_SIZE", "5")),
+            ws_init_timeout=float(env.get("ORDERGRAPH_WS_INIT_TIMEOUT", "10")),
+            ws_max_subscriptions=int(env.get("ORDERGRAPH_WS_MAX_SUBSCRIPTIONS", "100")),
+            ws_max_sockets_per_key=int(env.get("ORDERGRAPH_WS_MAX_SOCKETS_PER_KEY", "2000")),
+            ws_ping_interval=float(env.get("ORDERGRAPH_WS_PING_INTERVAL", "20")),
+            ws_ping_timeout=float(env.get("ORDERGRAPH_WS_PING_TIMEOUT", "20")),
         )

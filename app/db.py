@@ -1,8 +1,10 @@
 """Database setup: the Tortoise configuration, migrations and connection lifecycle."""
 
 import logging
+from dataclasses import dataclass
 
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.migrations.api import migrate
 
 log = logging.getLogger("ordergraph.db")
@@ -10,9 +12,9 @@ log = logging.getLogger("ordergraph.db")
 MODELS_APP = "models"
 
 
-def tortoise_config(database_url: str) -> dict:
+def tortoise_config(database_url: str, timeouts: "DatabaseTimeouts | None" = None) -> dict:
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": connection_config(database_url, timeouts) if timeouts else database_url},
         "apps": {
             MODELS_APP: {
                 "models": ["models"],
@@ -23,6 +25,34 @@ def tortoise_config(database_url: str) -> dict:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+@dataclass(frozen=True)
+class DatabaseTimeouts:
+    statement: float  # seconds a statement may run (PostgreSQL statement_timeout)
+    acquire: float  # seconds to wait for a pooled connection, to connect, or for a SQLite lock
+    pool_size: int
+
+
+def connection_config(database_url: str, timeouts: DatabaseTimeouts) -> dict:
+    """The URL as Tortoise's dict form, with the timeouts (app/faults.py turns their expiry into 503)."""
+    config = expand_db_url(database_url)
+    credentials = config["credentials"]
+    if config["engine"] == "tortoise.backends.asyncpg":
+        config["engine"] = "app.pg_client"
+        credentials["maxsize"] = timeouts.pool_size
+        # No floor of idle connections: asyncpg would log a trace per attempt to restore it during an outage.
+        credentials["minsize"] = 0
+        credentials["acquire_timeout"] = timeouts.acquire
+        credentials["timeout"] = timeouts.acquire  # asyncpg's connect timeout
+        settings = dict(credentials.get("server_settings") or {})
+        settings["statement_timeout"] = str(int(timeouts.statement * 1000))
+        credentials["server_settings"] = settings
+        # A peer that stops answering (network partition) is given up a little after the server would.
+        credentials["command_timeout"] = timeouts.statement + 5
+    elif config["engine"] == "tortoise.backends.sqlite":
+        credentials["busy_timeout"] = int(timeouts.acquire * 1000)  # a PRAGMA: wait for another writer's lock
+    return config
 
 
 async def run_migrations(database_url: str) -> None:
@@ -46,9 +76,9 @@ async def _restore_sqlite_indexes() -> None:
             await connection.execute_script(statement)
 
 
-async def init_orm(database_url: str) -> None:
+async def init_orm(database_url: str, timeouts: DatabaseTimeouts | None = None) -> None:
     """Open the ORM for request handling; the global fallback makes it visible to every task."""
-    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+    await Tortoise.init(config=tortoise_config(database_url, timeouts), _enable_global_fallback=True)
 
 
 async def close_orm() -> None:

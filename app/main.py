@@ -15,12 +15,13 @@ from strawberry import UNSET
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
-from tortoise.connection import get_connection
 
 from app import db
 from app.auth import authenticate, parse_authorization
 from app.bus import bus
 from app.config import Config
+from app.faults import OutageResponses
+from app.health import ready
 from app.json_guard import JsonObjectBody
 from app.metrics import metrics, register_collectors
 from app.middleware import BodySizeLimit
@@ -28,6 +29,7 @@ from app.observability import RequestContext, install_log_filters
 from app.services.admin import ApiKeyService
 from app.services.reference_data import ensure_reference_data
 from app.web import graphiql_page, web_routes
+from app.ws_limits import WebsocketLimits
 from models import ApiKey
 from models.enums import Role
 from resolvers.context import Context
@@ -67,19 +69,13 @@ async def health(_: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "subscribers": bus.subscriber_count, "listenerReconnects": bus.reconnects})
 
 
-async def ready(_: Request) -> JSONResponse:
-    try:
-        await get_connection("default").execute_query("SELECT 1")
-    except Exception as error:  # noqa: BLE001 - any failure means not ready
-        log.warning("readiness check failed: %s", error)
-        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
-    return JSONResponse({"status": "ok", "database": "reachable"})
-
-
 async def start_database(config: Config, migrate: bool = True, first_run_key: bool = False) -> None:
     if migrate:
         await db.run_migrations(config.database_url)
-    await db.init_orm(config.database_url)
+    await db.init_orm(
+        config.database_url,
+        db.DatabaseTimeouts(config.db_statement_timeout, config.db_acquire_timeout, config.db_pool_size),
+    )
     await ensure_reference_data()
     if config.bootstrap_admin_key:
         await ApiKeyService().ensure_bootstrap(config.bootstrap_admin_key)
@@ -114,6 +110,9 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
         graphql_ide="graphiql",
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL],
         allowed_origins=list(config.allowed_origins),
+        # Legacy-protocol clients detect a dead server by these "ka" messages.
+        keep_alive=True,
+        keep_alive_interval=config.ws_ping_interval,
     )
     routes = [
         Route("/graphql", view, methods=["GET", "POST"]),
@@ -130,7 +129,14 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
         lifespan=lifespan,
         middleware=[
             Middleware(RequestContext),
+            Middleware(OutageResponses),
             Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),
             Middleware(JsonObjectBody),
+            Middleware(
+                WebsocketLimits,
+                init_timeout=config.ws_init_timeout,
+                max_subscriptions=config.ws_max_subscriptions,
+                max_sockets_per_key=config.ws_max_sockets_per_key,
+            ),
         ],
     )

@@ -157,21 +157,8 @@ async def run_mutation(
         except DomainError as error:
             return _errors(payload, error)
     claim = idempotency.Claim(actor.key_id, key, info.field_name, idempotency.request_hash(info.field_name, command))
-    token = idempotency.current_claim.set(claim)
     try:
-        found, earlier = await idempotency.earlier_result(claim)
-        if found:
-            return payload(errors=[], **shape(earlier))
-        result = await call(actor)
-    except idempotency.AlreadyClaimed:
-        try:
-            _, earlier = await idempotency.earlier_result(claim)
-        except DomainError as error:
-            return _errors(payload, error)
-        return payload(errors=[], **shape(earlier))
+        result = await idempotency.run_once(claim, lambda: call(actor))
     except DomainError as error:
         return _errors(payload, error)
-    finally:
-        idempotency.current_claim.reset(token)
-    await idempotency.store_result(claim, result)
     return payload(errors=[], **shape(result))

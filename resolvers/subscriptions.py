@@ -1,6 +1,7 @@
 """Live subscriptions (A3): thin wrappers over app/services/event_stream.py that shape each event
 and turn its stream-ending exceptions into GraphQL errors."""
 
+import json
 from collections.abc import AsyncGenerator
 from typing import Any
 
@@ -9,6 +10,7 @@ from graphql import GraphQLError
 from strawberry.types import Info
 
 from app.bus import KeyRevoked, SubscriberOverflow
+from app.faults import is_outage, outage_error
 from app.services.event_stream import shared_order, watch
 from models import OrderEvent as OrderEventModel
 from resolvers.common import actor_of
@@ -19,14 +21,25 @@ from schema.orders import OrderEvent, OrderStatusEvent
 async def _stream(
     info: Info, order_id: Any, account_id: Any, after: str | None, status_only: bool
 ) -> AsyncGenerator[OrderEventModel, None]:
+    last = after  # the cursor to resume from if the stream ends on a database outage
     try:
         async for event in watch(actor_of(info), order_id, account_id, after, status_only):
             yield event
+            last = str(event.id)
     except KeyRevoked:
         raise GraphQLError("This API key was revoked.", extensions={"code": "UNAUTHENTICATED"}) from None
     except SubscriberOverflow as overflow:
         cursor = str(overflow.last_delivered) if overflow.last_delivered is not None else None
         raise GraphQLError(str(overflow), extensions={"code": "SUBSCRIBER_TOO_SLOW", "after": cursor}) from None
+    except Exception as error:
+        if not is_outage(error):
+            raise
+        _, body = outage_error(error)
+        body["extensions"]["after"] = last
+        raise GraphQLError(
+            f"{body['message']} Resubscribe with after: {json.dumps(last)} to resume without a gap.",
+            extensions=body["extensions"],
+        ) from None
 
 
 def _fresh_loaders(info: Info) -> None:

@@ -6,7 +6,9 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 
+from app.executor import ExecutionContext
 from app.extensions import Authentication, ErrorMasking
+from app.faults import OutageErrors
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from resolvers.subscriptions import Subscription
@@ -25,6 +27,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
         subscription=Subscription,
         scalar_overrides={Decimal: DecimalScalar},
         config=StrawberryConfig(),
+        execution_context_class=ExecutionContext,
         extensions=[
             Observability,  # first, so it sees the result after every other extension (masking) is done
             lambda: QueryDepthLimiter(max_depth=max_depth),
@@ -32,6 +35,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             Authentication,
             ErrorMasking,
+            OutageErrors,
         ],
     )
 

@@ -1,29 +1,34 @@
 """Idempotent mutations: a repeat with the same key and input returns the first result and writes
 nothing; the same key with another input is refused (IDEMPOTENCY_KEY_REUSED).
 
-The claim row is inserted as the first write of the mutation's own transaction, so its unique
-constraint (key owner, idempotency key) decides between two concurrent repeats: the loser's
-transaction fails and rolls back whole, then it answers with the winner's result.
+Crash safety: the claim row, the mutation's writes and the claim's result (references to the rows the
+mutation returned) commit in ONE transaction. The claim is its first write, the result its last
+statement before COMMIT, the mutation's own unit of work a savepoint in between. A process killed at
+any point leaves either nothing (rolled back: the key is free again) or the claim with its result;
+a claim without a result cannot exist, so no repeat ever has to wait or guess.
+
+The claim's unique constraint (key owner, idempotency key) decides between two concurrent repeats:
+the loser blocks on it until the winner commits, fails, rolls back whole, then answers with the
+winner's result.
 """
 
-import asyncio
 import dataclasses
 import hashlib
 import json
-from contextvars import ContextVar
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 
 from app.errors import DomainError, ErrorCode
 from app.jsonable import to_json
+from app.services.unit_of_work import outer_transaction
 from models import IdempotencyRecord
 
-RESULT_WAIT_SECONDS = 10
+R = TypeVar("R")
 
 
 @dataclass
@@ -32,21 +37,10 @@ class Claim:
     key: str
     mutation: str
     request_hash: str
-    record_id: UUID | None = None
-
-
-current_claim: ContextVar[Claim | None] = ContextVar("ordergraph_idempotency_claim", default=None)
 
 
 class AlreadyClaimed(Exception):
     """A concurrent repeat committed first; its result is the answer."""
-
-
-def request_hash(mutation: str, command: Any) -> str:
-    """What a repeat must match: the mutation and its command, less the idempotency key."""
-    body = {k: v for k, v in _fields(command).items() if k != "idempotency_key"}
-    raw = json.dumps([mutation, to_json(body)], sort_keys=True, default=str)
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _fields(command: Any) -> Any:
@@ -57,23 +51,11 @@ def _fields(command: Any) -> Any:
     return command
 
 
-async def claim_in(tx: BaseDBAsyncClient) -> None:
-    """Called by unit_of_work as the transaction's first write."""
-    claim = current_claim.get()
-    if claim is None or claim.record_id is not None:
-        return
-    try:
-        # The first write: if it fails the whole transaction is abandoned, nothing else to undo.
-        record = await IdempotencyRecord.create(
-            api_key_id=claim.api_key_id,
-            key=claim.key,
-            mutation=claim.mutation,
-            request_hash=claim.request_hash,
-            using_db=tx,
-        )
-    except IntegrityError:
-        raise AlreadyClaimed() from None
-    claim.record_id = record.id
+def request_hash(mutation: str, command: Any) -> str:
+    """What a repeat must match: the mutation and its command, less the idempotency key."""
+    body = {k: v for k, v in _fields(command).items() if k != "idempotency_key"}
+    raw = json.dumps([mutation, to_json(body)], sort_keys=True, default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def result_refs(result: Any) -> Any:
@@ -97,31 +79,55 @@ async def load_refs(refs: Any) -> Any:
     return None
 
 
-async def store_result(claim: Claim, result: Any) -> None:
-    if claim.record_id is not None:
-        await IdempotencyRecord.filter(id=claim.record_id).update(result={"refs": result_refs(result)})
+async def run_once(claim: Claim, call: Callable[[], Awaitable[R]]) -> R:
+    """Run `call` once per (key owner, idempotency key): claim, writes and result in one transaction."""
+    found, earlier = await earlier_result(claim)
+    if found:
+        return earlier
+    try:
+        async with outer_transaction() as tx:
+            try:
+                record = await IdempotencyRecord.create(
+                    api_key_id=claim.api_key_id,
+                    key=claim.key,
+                    mutation=claim.mutation,
+                    request_hash=claim.request_hash,
+                    using_db=tx,
+                )
+            except IntegrityError:
+                raise AlreadyClaimed() from None
+            result = await call()
+            await IdempotencyRecord.filter(id=record.id).using_db(tx).update(result={"refs": result_refs(result)})
+    except AlreadyClaimed:
+        # The winner committed its claim together with its result: read it.
+        found, earlier = await earlier_result(claim)
+        if not found:
+            raise DomainError(
+                ErrorCode.VALIDATION_ERROR,
+                "A concurrent request with this idempotency key was rolled back; retry.",
+                "idempotencyKey",
+            ) from None
+        return earlier
+    return result
 
 
 async def earlier_result(claim: Claim) -> tuple[bool, Any]:
-    """(found, result) for a key used before by the same key owner; waits briefly for a result
-    that a concurrent first request is still committing."""
-    deadline = asyncio.get_running_loop().time() + RESULT_WAIT_SECONDS
-    while True:
-        record = await IdempotencyRecord.get_or_none(api_key_id=claim.api_key_id, key=claim.key)
-        if record is None:
-            return False, None
-        if record.request_hash != claim.request_hash or record.mutation != claim.mutation:
-            raise DomainError(
-                ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                "This idempotency key was used with a different request; use a new key.",
-                "idempotencyKey",
-            )
-        if record.result is not None:
-            return True, await load_refs(record.result["refs"])
-        if asyncio.get_running_loop().time() > deadline:
-            raise DomainError(
-                ErrorCode.VALIDATION_ERROR,
-                "The first request with this idempotency key is still running; retry shortly.",
-                "idempotencyKey",
-            )
-        await asyncio.sleep(0.05)
+    """(found, result) for a key used before by the same key owner."""
+    record = await IdempotencyRecord.get_or_none(api_key_id=claim.api_key_id, key=claim.key)
+    if record is None:
+        return False, None
+    if record.request_hash != claim.request_hash or record.mutation != claim.mutation:
+        raise DomainError(
+            ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            "This idempotency key was used with a different request; use a new key.",
+            "idempotencyKey",
+        )
+    if record.result is None:
+        # Only a claim written by a version before claims and results committed together.
+        raise DomainError(
+            ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            "The first request with this idempotency key has no recorded result (written by an older "
+            "server version); use a new key.",
+            "idempotencyKey",
+        )
+    return True, await load_refs(record.result["refs"])

@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,13 +70,38 @@ class UnitOfWork:
 
 @asynccontextmanager
 async def unit_of_work(actor: Actor) -> AsyncIterator[UnitOfWork]:
-    from app.services.idempotency import claim_in
-
     async with in_transaction() as tx:
         uow = UnitOfWork(tx=tx, actor=actor)
-        await claim_in(tx)
         yield uow
         await uow.flush_events()
-    # Reached only after COMMIT: a rolled-back change publishes nothing (A3).
+    # Reached only after COMMIT (or, inside an outer_transaction, after a savepoint): a rolled-back
+    # change publishes nothing (A3).
     if uow.events:
-        bus.committed(uow.events)
+        _publish_after_commit(uow.events)
+
+
+# Events of units of work nested in an outer_transaction wait here for its COMMIT.
+_outer_events: ContextVar[list[OrderEvent] | None] = ContextVar("ordergraph_outer_events", default=None)
+
+
+def _publish_after_commit(events: list[OrderEvent]) -> None:
+    pending = _outer_events.get()
+    if pending is None:
+        bus.committed(events)
+    else:
+        pending.extend(events)
+
+
+@asynccontextmanager
+async def outer_transaction() -> AsyncIterator[BaseDBAsyncClient]:
+    """A transaction around a whole mutation (used by idempotency): units of work inside it become
+    savepoints, and their events are published only after this outermost transaction commits."""
+    pending: list[OrderEvent] = []
+    token = _outer_events.set(pending)
+    try:
+        async with in_transaction() as tx:
+            yield tx
+    finally:
+        _outer_events.reset(token)
+    if pending:
+        bus.committed(pending)

@@ -31,10 +31,11 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, env: dict[str, str] | None = None) -> None:
         self.database_url = database_url
         self.port = free_port()
         self.process: subprocess.Popen | None = None
+        self.env = env or {}
 
     @property
     def http(self) -> str:
@@ -50,6 +51,7 @@ class Server:
             "DATABASE_URL": self.database_url,
             "ORDERGRAPH_BOOTSTRAP_ADMIN_KEY": ADMIN_KEY,
             "ORDERGRAPH_LOG_LEVEL": "warning",
+            **self.env,
         }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "app", "serve", "--port", str(self.port)], cwd=ROOT, env=env
