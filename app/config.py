@@ -24,6 +24,9 @@ class Config:
     max_body_bytes: int = 1_048_576
     ws_compression: bool = False
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Issue 10: "1" compiled read path on, "0" off, "check" answer with the executor and fail on
+    # any difference from the compiled path (tests).
+    compiled_reads: str = "1"
 
     @property
     def is_postgres(self) -> bool:
@@ -44,4 +47,5 @@ class Config:
             max_body_bytes=int(env.get("ORDERGRAPH_MAX_BODY_BYTES", "1048576")),
             ws_compression=env.get("ORDERGRAPH_WS_COMPRESSION", "0").lower() in ("1", "true", "yes"),
             allowed_origins=origins,
+            compiled_reads=env.get("ORDERGRAPH_COMPILED_READS", "1").strip().lower(),
         )

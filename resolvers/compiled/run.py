@@ -1,0 +1,132 @@
+"""Plan + variables + actor -> the `data` the executor would answer, from plain rows: one
+statement per relation of the plan (constant in the number of rows), all in one snapshot."""
+
+from collections import defaultdict
+from typing import Any
+
+from app.auth import Actor
+from app.auth import Permission as P
+from app.errors import DomainError
+from app.readpath import Fallback, fetch_keyed, fetch_page, fetch_rows, is_scoped
+from app.services.common import parse_id
+from resolvers.compiled.catalog import Many, One, spec_of
+from resolvers.compiled.plan import ConnectionPlan, ObjectPlan, RootField
+from resolvers.compiled.roots import root_queryset
+
+
+async def materialize(actor: Actor, plan: ObjectPlan, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    related: dict[str, dict[Any, Any]] = {}
+    for key, kind, data in plan.fields:
+        if kind == "one":
+            related[key] = await _load_one(actor, rows, *data)
+        elif kind == "many":
+            related[key] = await _load_many(actor, rows, *data)
+    out = []
+    for row in rows:
+        obj: dict[str, Any] = {}
+        for key, kind, data in plan.fields:
+            if kind == "col":
+                value = row[data[0]]
+                obj[key] = None if value is None else data[1](value)
+            elif kind == "calc":
+                value = data[0](row)
+                obj[key] = None if value is None else data[1](value)
+            elif kind == "typename":
+                obj[key] = data
+            elif kind == "one":
+                relation: One = data[0]
+                ref = row[relation.key]
+                if ref is None:
+                    obj[key] = None
+                else:
+                    found = related[key].get(ref)
+                    if found is None and relation.required:
+                        raise Fallback("NOT_FOUND")  # the executor answers with its error (S3)
+                    obj[key] = found
+            else:
+                many: Many = data[0]
+                children = related[key].get(row["id"], [])
+                obj[key] = (children[0] if children else None) if many.first_only else children
+        out.append(obj)
+    return out
+
+
+async def _load_one(actor: Actor, rows: list[dict[str, Any]], relation: One, child: ObjectPlan) -> dict[Any, Any]:
+    keys = list(dict.fromkeys(row[relation.key] for row in rows if row[relation.key] is not None))
+    if not keys:
+        return {}
+    model = spec_of(relation.target).model
+    if child.id_only and not is_scoped(actor, model):
+        # The row holds the key (a foreign key: the row exists) and no scope filters it: nothing to read.
+        child_rows = [{"id": k} for k in keys]
+    else:
+        child_rows = await fetch_rows(actor, model, keys, sorted(child.columns))
+    objects = await materialize(actor, child, child_rows)
+    return {row["id"]: obj for row, obj in zip(child_rows, objects, strict=True)}
+
+
+async def _load_many(actor: Actor, rows: list[dict[str, Any]], relation: Many, child: ObjectPlan) -> dict[Any, Any]:
+    keys = list(dict.fromkeys(row["id"] for row in rows))
+    if not keys:
+        return {}
+    model = spec_of(relation.target).model
+    child_rows = await fetch_keyed(
+        actor, model, relation.fk, keys, sorted(child.columns), relation.order_by, relation.filters
+    )
+    objects = await materialize(actor, child, child_rows)
+    grouped: dict[Any, list[Any]] = defaultdict(list)
+    for row, obj in zip(child_rows, objects, strict=True):
+        grouped[row[relation.fk]].append(obj)
+    return grouped
+
+
+async def run_root(actor: Actor, root: RootField, args: dict[str, Any]) -> Any:
+    if not actor.can(P.READ):
+        raise Fallback("FORBIDDEN")
+    model = spec_of(root.spec.type_name).model
+    plan = root.plan
+    if isinstance(plan, ObjectPlan):
+        try:
+            uid = parse_id(args["id"], model.__name__)
+        except DomainError:
+            return None  # `_one`: a malformed id reads as a missing object
+        rows = await fetch_rows(actor, model, [uid], sorted(plan.columns))
+        return (await materialize(actor, plan, rows))[0] if rows else None
+    return await _run_connection(actor, root, plan, model, args)
+
+
+async def _run_connection(actor: Actor, root: RootField, plan: ConnectionPlan, model: Any, args: dict) -> Any:
+    queryset = root_queryset(root.name, model, args.get("filter") or {})
+    sort = args.get("sort")
+    sort_field = sort["field"].value if sort else root.spec.default_sort
+    descending = bool(sort and sort["direction"].value == "DESC")
+    assert plan.node is not None
+    page = await fetch_page(
+        actor,
+        queryset,
+        sort_field,
+        descending,
+        args.get("first"),
+        args.get("after"),
+        sorted(plan.node.columns),
+        plan.count,
+    )
+    nodes = await materialize(actor, plan.node, page.rows)
+    out: dict[str, Any] = {}
+    for key, kind, data in plan.fields:
+        if kind == "typename":
+            out[key] = data
+        elif kind == "totalCount":
+            out[key] = page.total_count
+        elif kind == "pageInfo":
+            info = {"hasNextPage": page.has_next_page, "endCursor": page.cursors[-1] if page.cursors else None}
+            out[key] = {k: (type_name if part == "__typename" else info[part]) for k, part, type_name in data}
+        else:
+            out[key] = [
+                {
+                    k: (node if part == "node" else cursor if part == "cursor" else type_name)
+                    for k, part, type_name in data
+                }
+                for node, cursor in zip(nodes, page.cursors, strict=True)
+            ]
+    return out
