@@ -10,9 +10,25 @@ log = logging.getLogger("ordergraph.db")
 MODELS_APP = "models"
 
 
+async def _keep_session(_connection: object) -> None:
+    """Issue 10: asyncpg resets a connection released to the pool (one extra round trip per
+    statement outside a transaction, STACK_NOTES); nothing here leaves session state behind
+    (locks are transaction-scoped, LISTEN has its own connection), so there is nothing to reset."""
+
+
+def _connection(database_url: str) -> str | dict:
+    if not database_url.startswith("postgres://"):
+        return database_url
+    from tortoise.backends.base.config_generator import expand_db_url
+
+    config = expand_db_url(database_url)
+    config["credentials"]["reset"] = _keep_session
+    return config
+
+
 def tortoise_config(database_url: str) -> dict:
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": _connection(database_url)},
         "apps": {
             MODELS_APP: {
                 "models": ["models"],
