@@ -48,6 +48,7 @@ class ObjectPlan:
     spec: TypeSpec
     fields: list[tuple[str, str, Any]] = field(default_factory=list)
     columns: set[str] = field(default_factory=lambda: {"id"})
+    builder: Any = None  # the generated row -> object function (resolvers/compiled/run.py)
 
     @property
     def id_only(self) -> bool:
@@ -209,7 +210,7 @@ class Planner:
             if column not in db_columns:
                 raise NotCompilable(name)
             plan.columns.add(column)
-            plan.fields.append((key, "col", (column, serialize)))
+            plan.fields.append((key, "col", (column, serialize, named.name)))
         return plan
 
     def _connection(self, gql_type: GraphQLObjectType, nodes: list[FieldNode], spec: RootSpec) -> ConnectionPlan:

@@ -2,6 +2,7 @@
 statement per relation of the plan (constant in the number of rows), all in one snapshot."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from app.auth import Actor
@@ -21,34 +22,65 @@ async def materialize(actor: Actor, plan: ObjectPlan, rows: list[dict[str, Any]]
             related[key] = await _load_one(actor, rows, *data)
         elif kind == "many":
             related[key] = await _load_many(actor, rows, *data)
-    out = []
-    for row in rows:
-        obj: dict[str, Any] = {}
-        for key, kind, data in plan.fields:
-            if kind == "col":
-                value = row[data[0]]
-                obj[key] = None if value is None else data[1](value)
-            elif kind == "calc":
-                value = data[0](row)
-                obj[key] = None if value is None else data[1](value)
-            elif kind == "typename":
-                obj[key] = data
-            elif kind == "one":
-                relation: One = data[0]
-                ref = row[relation.key]
-                if ref is None:
-                    obj[key] = None
-                else:
-                    found = related[key].get(ref)
-                    if found is None and relation.required:
-                        raise Fallback("NOT_FOUND")  # the executor answers with its error (S3)
-                    obj[key] = found
+    build = _builder(plan)
+    return [build(row, related) for row in rows]
+
+
+def _required(found: dict[Any, Any], ref: Any) -> Any:
+    if ref is None:
+        return None
+    obj = found.get(ref)
+    if obj is None:
+        raise Fallback("NOT_FOUND")  # the executor answers with its error (S3)
+    return obj
+
+
+def _optional(found: dict[Any, Any], ref: Any) -> Any:
+    return None if ref is None else found.get(ref)
+
+
+def _first(found: dict[Any, Any], ref: Any) -> Any:
+    children = found.get(ref)
+    return children[0] if children else None
+
+
+# Leaf types whose values the rows already hold in their JSON form.
+_AS_IS = {"String", "JSON"}
+
+
+def _builder(plan: ObjectPlan) -> Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]:
+    """One Python function per plan that builds an object from a row: no per-field dispatch."""
+    if plan.builder is not None:
+        return plan.builder
+    namespace: dict[str, Any] = {"_required": _required, "_optional": _optional, "_first": _first}
+    parts = []
+    for index, (key, kind, data) in enumerate(plan.fields):
+        if kind == "typename":
+            parts.append(f"{key!r}: {data!r}")
+        elif kind == "col":
+            column, serialize, leaf = data
+            if leaf in _AS_IS:
+                parts.append(f"{key!r}: row[{column!r}]")
             else:
-                many: Many = data[0]
-                children = related[key].get(row["id"], [])
-                obj[key] = (children[0] if children else None) if many.first_only else children
-        out.append(obj)
-    return out
+                namespace[f"s{index}"] = serialize
+                parts.append(f"{key!r}: None if (v{index} := row[{column!r}]) is None else s{index}(v{index})")
+        elif kind == "calc":
+            namespace[f"c{index}"], namespace[f"s{index}"] = data[0], data[1]
+            parts.append(f"{key!r}: None if (v{index} := c{index}(row)) is None else s{index}(v{index})")
+        elif kind == "one":
+            relation: One = data[0]
+            helper = "_required" if relation.required else "_optional"
+            parts.append(f"{key!r}: {helper}(related[{key!r}], row[{relation.key!r}])")
+        else:
+            many: Many = data[0]
+            if many.first_only:
+                parts.append(f"{key!r}: _first(related[{key!r}], row['id'])")
+            else:
+                parts.append(f"{key!r}: related[{key!r}].get(row['id']) or []")
+    source = "def build(row, related):\n    return {" + ", ".join(parts) + "}\n"
+    exec(compile(source, f"<compiled read {plan.type_name}>", "exec"), namespace)  # noqa: S102
+    plan.builder = namespace["build"]
+    return plan.builder
 
 
 async def _load_one(actor: Actor, rows: list[dict[str, Any]], relation: One, child: ObjectPlan) -> dict[Any, Any]:
