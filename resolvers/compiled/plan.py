@@ -31,6 +31,7 @@ from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
 from strawberry.schema.schema import validate_document
 
 from resolvers.compiled.catalog import ROOTS, TYPES, Many, One, RootSpec, TypeSpec, spec_of
+from schema.scalars import serialize_decimal
 
 
 class NotCompilable(Exception):  # noqa: N818 - a signal
@@ -85,6 +86,25 @@ def _snake(name: str) -> str:
 
 def _id(value: Any) -> str:
     return str(value)
+
+
+def _memoised(serialize: Serializer) -> Serializer:
+    """Decimal rendering is a pure function of the number (equal Decimals render alike), and a read
+    repeats few distinct prices and quantities many times: keep a bounded table of renderings."""
+    table: dict[Any, Any] = {}
+
+    def render(value: Any) -> Any:
+        found = table.get(value)
+        if found is None:
+            if len(table) > 10_000:
+                table.clear()
+            found = table[value] = serialize(value)
+        return found
+
+    return render
+
+
+_DECIMAL: Serializer = _memoised(serialize_decimal)
 
 
 class Planner:
@@ -201,6 +221,8 @@ class Planner:
             if not is_leaf_type(named):
                 raise NotCompilable(name)
             serialize: Serializer = _id if named.name == "ID" else named.serialize  # type: ignore[union-attr]
+            if named.name == "Decimal":
+                serialize = _DECIMAL
             if name in spec.computed:
                 columns, compute = spec.computed[name]
                 plan.columns.update(columns)
