@@ -27,6 +27,9 @@ class Config:
     # Issue 10: "1" compiled read path on, "0" off, "check" answer with the executor and fail on
     # any difference from the compiled path (tests).
     compiled_reads: str = "1"
+    # "json": on PostgreSQL the compiled path builds objects as JSON in one statement per root field
+    # where it can; "rows": one statement per relation, JSON assembled in Python (always on SQLite).
+    compiled_form: str = "json"
 
     @property
     def is_postgres(self) -> bool:
@@ -48,4 +51,5 @@ class Config:
             ws_compression=env.get("ORDERGRAPH_WS_COMPRESSION", "0").lower() in ("1", "true", "yes"),
             allowed_origins=origins,
             compiled_reads=env.get("ORDERGRAPH_COMPILED_READS", "1").strip().lower(),
+            compiled_form=env.get("ORDERGRAPH_COMPILED_FORM", "json").strip().lower(),
         )

@@ -113,7 +113,9 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
     )
     if config.compiled_reads != "0":
         # Issue 10: hot read shapes skip per-field resolution (resolvers/compiled).
-        view.compiled = CompiledReads(schema, config.max_query_depth, config.max_tokens, MAX_ALIASES)
+        view.compiled = CompiledReads(
+            schema, config.max_query_depth, config.max_tokens, MAX_ALIASES, json_form=config.compiled_form == "json"
+        )
         view.check_compiled = config.compiled_reads == "check"
     routes = [
         Route("/graphql", view, methods=["GET", "POST"]),

@@ -232,8 +232,9 @@ async def process(args: list[str], env: dict[str, str]) -> AsyncIterator[tuple[s
                 await proc.wait()
 
 
-def ordergraph(url: str, key: str, compiled: str) -> Any:
+def ordergraph(url: str, key: str, compiled: str, form: str = "json") -> Any:
     env = {
+        "ORDERGRAPH_COMPILED_FORM": form,
         "DATABASE_URL": url,
         "ORDERGRAPH_BOOTSTRAP_ADMIN_KEY": key,
         "ORDERGRAPH_LOG_LEVEL": "warning",
@@ -316,23 +317,32 @@ async def bench(kind: str, args: argparse.Namespace) -> list[str]:
     key = generate_secret()
     headers = {"Authorization": f"Bearer {key}"}
     async with database(kind, args.postgres_url) as url:
-        async with ordergraph(url, key, "1") as (compiled_url, compiled_pid):
+        async with ordergraph(url, key, "1", "json") as (compiled_url, compiled_pid):
             async with httpx.AsyncClient(base_url=compiled_url, timeout=120, headers=headers) as client:
                 quote = await seed(Api(client, key))
             async with ordergraph(url, key, "0") as (executor_url, executor_pid):
                 targets = {"compiled": (compiled_url, compiled_pid), "executor": (executor_url, executor_pid)}
-                async with _references(kind, url) as refs:
+                async with _references(kind, url, key) as refs:
                     targets.update(refs)
                     return await measure(targets, reads(quote), headers, args)
 
 
 @asynccontextmanager
-async def _references(kind: str, url: str) -> AsyncIterator[dict[str, tuple[str, int]]]:
+async def _references(kind: str, url: str, key: str) -> AsyncIterator[dict[str, tuple[str, int]]]:
+    """On PostgreSQL: the compiled path's multi-statement form, and the two asyncpg references."""
     if kind != "postgres":
         yield {}
         return
-    async with reference(url, "json") as one, reference(url, "multi") as multi:
-        yield {"asyncpg 1 statement (json_agg)": one, "asyncpg 6 statements (Python JSON)": multi}
+    async with (
+        ordergraph(url, key, "1", "rows") as rows,
+        reference(url, "json") as one,
+        reference(url, "multi") as multi,
+    ):
+        yield {
+            "compiled, rows form": rows,
+            "asyncpg 1 statement (json_agg)": one,
+            "asyncpg 6 statements (Python JSON)": multi,
+        }
 
 
 async def measure(

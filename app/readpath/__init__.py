@@ -4,6 +4,24 @@ snapshot, every statement filtered by the same S3 predicates as `app.services.co
 Nothing here knows GraphQL: `resolvers/compiled` turns a document into calls of these functions.
 """
 
-from app.readpath.fetch import Fallback, fetch_keyed, fetch_page, fetch_rows, is_scoped, read_snapshot
+from app.readpath.fetch import (
+    Fallback,
+    fetch_json,
+    fetch_keyed,
+    fetch_page,
+    fetch_rows,
+    is_scoped,
+    read_snapshot,
+    scope_sql,
+)
 
-__all__ = ["Fallback", "fetch_keyed", "fetch_page", "fetch_rows", "is_scoped", "read_snapshot"]
+__all__ = [
+    "Fallback",
+    "fetch_json",
+    "fetch_keyed",
+    "fetch_page",
+    "fetch_rows",
+    "is_scoped",
+    "read_snapshot",
+    "scope_sql",
+]

@@ -25,13 +25,15 @@ class Fallback(Exception):  # noqa: N818 - a signal, not an error
 
 
 @asynccontextmanager
-async def read_snapshot() -> AsyncIterator[None]:
+async def read_snapshot() -> AsyncIterator[bool]:
     """All statements of one read see one snapshot: a read-only REPEATABLE READ transaction on
-    PostgreSQL; on SQLite a transaction (one connection, so one consistent view)."""
+    PostgreSQL; on SQLite a transaction (one connection, so one consistent view). Yields whether
+    the database is PostgreSQL."""
     async with in_transaction() as tx:
-        if tx.capabilities.dialect == "postgres":
+        postgres = tx.capabilities.dialect == "postgres"
+        if postgres:
             await tx.execute_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        yield
+        yield postgres
 
 
 def is_scoped(actor: Actor, model: Any) -> bool:
@@ -69,6 +71,23 @@ async def _rows(query: Any, model: Any, columns: tuple[str, ...]) -> list[dict[s
         for row in rows:
             row[column] = convert(row[column])
     return rows
+
+
+def scope_sql(actor: Actor, model: Any, alias: str) -> str:
+    """S3 as an SQL condition on `alias`: the id is among the rows `scoped()` lets the actor read
+    (the same predicates, rendered by the ORM with its values inlined: UUIDs of keys and accounts)."""
+    if not is_scoped(actor, model):
+        return ""
+    ids = scoped(actor, model.all()).values_list("id", flat=True).sql(params_inline=True)
+    return f" AND {alias}.id IN ({ids})"
+
+
+async def fetch_json(sql: str, ids: Sequence[Any]) -> list[tuple[Any, str]]:
+    """(id, JSON text) rows of a statement that builds each object's JSON in PostgreSQL."""
+    from tortoise.connection import get_connection
+
+    _, rows = await get_connection("default").execute_query(sql, [list(ids)])
+    return [(row[0], row[1]) for row in rows]
 
 
 def _chunks(keys: Sequence[Any]) -> Iterable[list[Any]]:

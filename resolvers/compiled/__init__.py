@@ -18,8 +18,11 @@ CACHE_SIZE = 512
 
 
 class CompiledReads:
-    def __init__(self, schema: Any, max_depth: int, max_tokens: int, max_aliases: int) -> None:
+    def __init__(self, schema: Any, max_depth: int, max_tokens: int, max_aliases: int, json_form: bool) -> None:
+        """`json_form`: on PostgreSQL, objects are built as JSON by one statement per root field
+        (resolvers/compiled/json_sql.py) where the plan allows; otherwise one statement per relation."""
         self.schema = schema._schema
+        self.json_form = json_form
         self.planner = Planner(self.schema, max_depth, max_tokens, max_aliases)
         self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
         self.answered = 0  # reads the compiled path answered (tests check it is not vacuous)
@@ -60,8 +63,9 @@ class CompiledReads:
         except GraphQLError:
             return None
         try:
-            async with read_snapshot():
-                results = {root.key: await run_root(actor, root, args) for root, args in calls}
+            async with read_snapshot() as postgres:
+                json_form = self.json_form and postgres
+                results = {root.key: await run_root(actor, root, args, json_form) for root, args in calls}
         except Fallback:
             return None
         data = {

@@ -34,6 +34,11 @@ class Many:
     filters: dict[str, Any] = field(default_factory=dict)
     first_only: bool = False
 
+    @property
+    def ordering(self) -> tuple[str, ...]:
+        """`order_by` with ties broken by id, as the DataLoaders do (resolvers/loaders.py)."""
+        return self.order_by if "id" in self.order_by else (*self.order_by, "id")
+
 
 @dataclass(frozen=True)
 class TypeSpec:

@@ -50,6 +50,7 @@ class ObjectPlan:
     fields: list[tuple[str, str, Any]] = field(default_factory=list)
     columns: set[str] = field(default_factory=lambda: {"id"})
     builder: Any = None  # the generated row -> object function (resolvers/compiled/run.py)
+    json_ok: bool | None = None  # False: the one-statement form cannot render it (json_sql.py)
 
     @property
     def id_only(self) -> bool:
@@ -226,7 +227,7 @@ class Planner:
             if name in spec.computed:
                 columns, compute = spec.computed[name]
                 plan.columns.update(columns)
-                plan.fields.append((key, "calc", (compute, serialize)))
+                plan.fields.append((key, "calc", (compute, serialize, name)))
                 continue
             column = _snake(name)
             if column not in db_columns:

@@ -10,6 +10,7 @@ from app.auth import Permission as P
 from app.errors import DomainError
 from app.readpath import Fallback, fetch_keyed, fetch_page, fetch_rows, is_scoped
 from app.services.common import parse_id
+from resolvers.compiled import json_sql
 from resolvers.compiled.catalog import Many, One, spec_of
 from resolvers.compiled.plan import ConnectionPlan, ObjectPlan, RootField
 from resolvers.compiled.roots import root_queryset
@@ -103,7 +104,7 @@ async def _load_many(actor: Actor, rows: list[dict[str, Any]], relation: Many, c
         return {}
     model = spec_of(relation.target).model
     child_rows = await fetch_keyed(
-        actor, model, relation.fk, keys, sorted(child.columns), relation.order_by, relation.filters
+        actor, model, relation.fk, keys, sorted(child.columns), relation.ordering, relation.filters
     )
     objects = await materialize(actor, child, child_rows)
     grouped: dict[Any, list[Any]] = defaultdict(list)
@@ -112,7 +113,13 @@ async def _load_many(actor: Actor, rows: list[dict[str, Any]], relation: Many, c
     return grouped
 
 
-async def run_root(actor: Actor, root: RootField, args: dict[str, Any]) -> Any:
+async def _nodes(actor: Actor, plan: ObjectPlan, rows: list[dict[str, Any]], sql: str | None) -> list[dict[str, Any]]:
+    if sql is None:
+        return await materialize(actor, plan, rows)
+    return await json_sql.materialize_json(sql, rows) if rows else []
+
+
+async def run_root(actor: Actor, root: RootField, args: dict[str, Any], json_form: bool) -> Any:
     if not actor.can(P.READ):
         raise Fallback("FORBIDDEN")
     model = spec_of(root.spec.type_name).model
@@ -122,28 +129,26 @@ async def run_root(actor: Actor, root: RootField, args: dict[str, Any]) -> Any:
             uid = parse_id(args["id"], model.__name__)
         except DomainError:
             return None  # `_one`: a malformed id reads as a missing object
-        rows = await fetch_rows(actor, model, [uid], sorted(plan.columns))
-        return (await materialize(actor, plan, rows))[0] if rows else None
-    return await _run_connection(actor, root, plan, model, args)
+        sql = json_sql.statement(actor, plan) if json_form else None
+        rows = await fetch_rows(actor, model, [uid], ["id"] if sql else sorted(plan.columns))
+        return (await _nodes(actor, plan, rows, sql))[0] if rows else None
+    return await _run_connection(actor, root, plan, model, args, json_form)
 
 
-async def _run_connection(actor: Actor, root: RootField, plan: ConnectionPlan, model: Any, args: dict) -> Any:
+async def _run_connection(
+    actor: Actor, root: RootField, plan: ConnectionPlan, model: Any, args: dict, json_form: bool
+) -> Any:
     queryset = root_queryset(root.name, model, args.get("filter") or {})
     sort = args.get("sort")
     sort_field = sort["field"].value if sort else root.spec.default_sort
     descending = bool(sort and sort["direction"].value == "DESC")
     assert plan.node is not None
+    sql = json_sql.statement(actor, plan.node) if json_form else None
+    columns = ["id"] if sql else sorted(plan.node.columns)
     page = await fetch_page(
-        actor,
-        queryset,
-        sort_field,
-        descending,
-        args.get("first"),
-        args.get("after"),
-        sorted(plan.node.columns),
-        plan.count,
+        actor, queryset, sort_field, descending, args.get("first"), args.get("after"), columns, plan.count
     )
-    nodes = await materialize(actor, plan.node, page.rows)
+    nodes = await _nodes(actor, plan.node, page.rows, sql)
     out: dict[str, Any] = {}
     for key, kind, data in plan.fields:
         if kind == "typename":

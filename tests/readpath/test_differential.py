@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from app.config import Config
 from app.main import create_app
 from tests.api import builders as b
+from tests.conftest import is_postgres
 from tests.security.introspection import graphql_schema, is_required, unwrap
 from tests.security.world import customer, owned_ids, plant_cross_references
 
@@ -33,8 +34,12 @@ def compiled_of(app: Any) -> Any:
     return next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql").compiled
 
 
-@pytest.fixture
-async def world(api, orm):
+# On PostgreSQL both forms of the compiled path: objects built as JSON by the database, and rows.
+FORMS = ["json", "rows"] if is_postgres() else ["rows"]
+
+
+@pytest.fixture(params=FORMS)
+async def world(api, orm, request):
     sub = await b.product(api, "SUB", "RECURRING", "120.00")
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
     a = await customer(api, "Account A", sub, hw)
@@ -46,7 +51,8 @@ async def world(api, orm):
         keys[role] = (await api.ok("createApiKey", {"role": role, "name": role, **grant}, "secret"))["secret"]
     owned = {**(await owned_ids(a["account"])), **{f"B{k}": v for k, v in (await owned_ids(other["account"])).items()}}
     KNOWN_IDS[:] = sorted({i for ids in owned.values() for i in ids} | {sub["id"], hw["id"]})
-    app = create_app(Config(database_url=orm, compiled_reads="check"), manage_database=False)
+    config = Config(database_url=orm, compiled_reads="check", compiled_form=request.param)
+    app = create_app(config, manage_database=False)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
         yield {"client": client, "keys": keys, "app": app, "a": a, "b": other}
 

@@ -40,3 +40,5 @@ async def test_compiled_read_runs_in_one_read_only_snapshot(api, orm, sql_counte
         begin = next(i for i, s in enumerate(statements) if "SET TRANSACTION" in s)
         assert "REPEATABLE READ, READ ONLY" in statements[begin]
         assert all("SELECT" in s for s in statements[begin + 1 :]), statements
+        # The one-statement form: COUNT(*), the page of ids, then every object's JSON at once.
+        assert len(statements[begin + 1 :]) == 3, statements
