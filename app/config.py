@@ -34,6 +34,12 @@ class Config:
     ws_max_sockets_per_key: int = 2000
     ws_ping_interval: float = 20.0
     ws_ping_timeout: float = 20.0
+    # Issue 10: "1" compiled read path on, "0" off, "check" answer with the executor and fail on
+    # any difference from the compiled path (tests).
+    compiled_reads: str = "1"
+    # "json": on PostgreSQL the compiled path builds objects as JSON in one statement per root field
+    # where it can; "rows": one statement per relation, JSON assembled in Python (always on SQLite).
+    compiled_form: str = "json"
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -59,4 +65,6 @@ class Config:
             ws_max_sockets_per_key=int(env.get("ORDERGRAPH_WS_MAX_SOCKETS_PER_KEY", "2000")),
             ws_ping_interval=float(env.get("ORDERGRAPH_WS_PING_INTERVAL", "20")),
             ws_ping_timeout=float(env.get("ORDERGRAPH_WS_PING_TIMEOUT", "20")),
+            compiled_reads=env.get("ORDERGRAPH_COMPILED_READS", "1").strip().lower(),
+            compiled_form=env.get("ORDERGRAPH_COMPILED_FORM", "json").strip().lower(),
         )

@@ -12,9 +12,15 @@ log = logging.getLogger("ordergraph.db")
 MODELS_APP = "models"
 
 
+async def _keep_session(_connection: object) -> None:
+    """Issue 10: asyncpg resets a connection released to the pool (one extra round trip per
+    statement outside a transaction, STACK_NOTES); nothing here leaves session state behind
+    (locks are transaction-scoped, LISTEN has its own connection), so there is nothing to reset."""
+
+
 def tortoise_config(database_url: str, timeouts: "DatabaseTimeouts | None" = None) -> dict:
     return {
-        "connections": {"default": connection_config(database_url, timeouts) if timeouts else database_url},
+        "connections": {"default": connection_config(database_url, timeouts)},
         "apps": {
             MODELS_APP: {
                 "models": ["models"],
@@ -34,11 +40,19 @@ class DatabaseTimeouts:
     pool_size: int
 
 
-def connection_config(database_url: str, timeouts: DatabaseTimeouts) -> dict:
-    """The URL as Tortoise's dict form, with the timeouts (app/faults.py turns their expiry into 503)."""
+def connection_config(database_url: str, timeouts: "DatabaseTimeouts | None") -> str | dict:
+    """The URL as Tortoise's dict form, with the timeouts (app/faults.py turns their expiry into 503)
+    and, on PostgreSQL, no connection reset per released connection (issue 10)."""
+    if timeouts is None:
+        if not database_url.startswith("postgres://"):
+            return database_url
+        config = expand_db_url(database_url)
+        config["credentials"]["reset"] = _keep_session
+        return config
     config = expand_db_url(database_url)
     credentials = config["credentials"]
     if config["engine"] == "tortoise.backends.asyncpg":
+        credentials["reset"] = _keep_session
         config["engine"] = "app.pg_client"
         credentials["maxsize"] = timeouts.pool_size
         # No floor of idle connections: asyncpg would log a trace per attempt to restore it during an outage.

@@ -20,9 +20,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphql import GraphQLError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 from tortoise.exceptions import DBConnectionError
+
+from app.middleware import TrackedSend
 
 log = logging.getLogger("ordergraph.faults")
 
@@ -131,18 +133,11 @@ class OutageResponses:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracked)
         except Exception as error:
-            if started or not is_outage(error):
+            if tracked.started or not is_outage(error):
                 raise
             _, body = outage_error(error)
             await send_unavailable(send, {"data": None, "errors": [body]})

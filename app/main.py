@@ -32,13 +32,15 @@ from app.web import graphiql_page, web_routes
 from app.ws_limits import WebsocketLimits
 from models import ApiKey
 from models.enums import Role
+from resolvers.compiled import CompiledReads
+from resolvers.compiled.view import CompiledReadsView
 from resolvers.context import Context
-from schema.root import build_schema
+from schema.root import MAX_ALIASES, build_schema
 
 log = logging.getLogger("ordergraph")
 
 
-class GraphQLView(GraphQL):
+class GraphQLView(CompiledReadsView, GraphQL):
     async def get_context(self, request: Any, response: Any = None) -> Context:  # type: ignore[override]
         if isinstance(request, WebSocket):
             # S1: a websocket authenticates in its connection_init payload (on_ws_connect).
@@ -105,8 +107,9 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
                 await bus.stop()
                 await db.close_orm()
 
+    schema = build_schema(config.max_query_depth, config.max_tokens)
     view = GraphQLView(
-        build_schema(config.max_query_depth, config.max_tokens),
+        schema,
         graphql_ide="graphiql",
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL],
         allowed_origins=list(config.allowed_origins),
@@ -114,6 +117,12 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
         keep_alive=True,
         keep_alive_interval=config.ws_ping_interval,
     )
+    if config.compiled_reads != "0":
+        # Issue 10: hot read shapes skip per-field resolution (resolvers/compiled).
+        view.compiled = CompiledReads(
+            schema, config.max_query_depth, config.max_tokens, MAX_ALIASES, json_form=config.compiled_form == "json"
+        )
+        view.check_compiled = config.compiled_reads == "check"
     routes = [
         Route("/graphql", view, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", view),

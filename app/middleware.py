@@ -10,6 +10,19 @@ class BodyTooLarge(Exception):
     pass
 
 
+class TrackedSend:
+    """Wraps `send` and remembers whether the response has started (after that it cannot be replaced)."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
 class BodySizeLimit:
     """Refuses HTTP bodies over `max_bytes` with 413, whether announced by Content-Length or streamed."""
 
@@ -31,7 +44,7 @@ class BodySizeLimit:
                     await self._refuse(send)
                     return
         seen = 0
-        started = False
+        tracked = TrackedSend(send)
 
         async def limited_receive() -> Message:
             nonlocal seen
@@ -42,16 +55,10 @@ class BodySizeLimit:
                     raise BodyTooLarge()
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, tracked)
         except BodyTooLarge:
-            if not started:
+            if not tracked.started:
                 await self._refuse(send)
 
     async def _refuse(self, send: Any) -> None:

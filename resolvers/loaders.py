@@ -68,7 +68,9 @@ def by_fk_loader(
 ) -> DataLoader[Any, list[M]]:
     async def load(keys: Sequence[Any]) -> list[list[Any]]:
         unique = list({_key(k) for k in keys})
-        rows = await scoped(actor, model.filter(**{f"{fk}__in": unique}, **filters)).order_by(*order_by)
+        # Ties are broken by id, so every read path (resolvers/compiled too) lists rows alike.
+        ordering = [*order_by, "id"] if "id" not in order_by else list(order_by)
+        rows = await scoped(actor, model.filter(**{f"{fk}__in": unique}, **filters)).order_by(*ordering)
         grouped: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[str(getattr(row, fk))].append(row)

@@ -3,7 +3,14 @@
 from decimal import Decimal
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
 
 from app.executor import ExecutionContext
@@ -18,9 +25,16 @@ from schema.scalars import DecimalScalar
 MAX_QUERY_DEPTH = 10
 MAX_TOKENS = 5000
 MAX_ALIASES = 30
+CACHE_SIZE = 512
 
 
 def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS) -> strawberry.Schema:
+    # The limits' validation rules are made once per schema (each limiter instance makes a new rule
+    # class), so the validation cache recognises a document it has validated before.
+    limits = [
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    ]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
@@ -30,9 +44,11 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
         execution_context_class=ExecutionContext,
         extensions=[
             Observability,  # first, so it sees the result after every other extension (masking) is done
-            lambda: QueryDepthLimiter(max_depth=max_depth),
+            lambda: AddValidationRules(limits),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            # Issue 10: a document is parsed and validated once (bounded LRU caches), not per request.
+            lambda: ParserCache(maxsize=CACHE_SIZE),
+            lambda: ValidationCache(maxsize=CACHE_SIZE),
             Authentication,
             ErrorMasking,
             OutageErrors,

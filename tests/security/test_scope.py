@@ -76,9 +76,12 @@ async def world(api):
     return {"a": a, "b": other, "planted": planted, "partner": partner["secret"]}
 
 
-async def test_s3_partner_never_reaches_another_accounts_objects(orm, world):
+@pytest.mark.parametrize("compiled_reads", ["0", "1"], ids=["executor", "compiled"])
+async def test_s3_partner_never_reaches_another_accounts_objects(orm, world, compiled_reads):
     # A permissive instance of the real app: the walk's documents are deeper than the public limits.
-    app = create_app(Config(database_url=orm, max_query_depth=50, max_tokens=1_000_000), manage_database=False)
+    # Issue 10: the walk runs on the executor and on the compiled read path (which must answer most of it).
+    config = Config(database_url=orm, max_query_depth=50, max_tokens=1_000_000, compiled_reads=compiled_reads)
+    app = create_app(config, manage_database=False)
     b_owned = await owned_ids(world["b"]["account"])
     a_owned = await owned_ids(world["a"]["account"])
     forbidden = set().union(*b_owned.values())
@@ -107,6 +110,9 @@ async def test_s3_partner_never_reaches_another_accounts_objects(orm, world):
             if leaked:
                 leaks.append(f"{name} {json.dumps(variables)} -> {sorted(leaked)[:3]}")
     assert not leaks, "objects of another account reachable:\n" + "\n".join(leaks[:20])
+    if compiled_reads == "1":
+        compiled = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql").compiled
+        assert compiled.answered > len(calls) // 2, (compiled.answered, len(calls))
     # The walk is not vacuous: it reached A's objects of every account-owned kind.
     # Key grants are not an object of the API (only `apiKeys { accountIds }`, which needs MANAGE_KEYS).
     unreached = [model for model, ids in a_owned.items() if ids and not (ids & reached) and model != "ApiKeyAccount"]

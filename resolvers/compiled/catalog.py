@@ -1,0 +1,197 @@
+"""What the compiler knows: for each GraphQL object type, its model, the fields that are plain
+columns or computed from columns, and its relations, each with the exact semantics of the resolver
+and DataLoader (resolvers/loaders.py) it replaces. A field not listed here is not compiled: an
+operation that selects it runs on the executor.
+
+Columns follow the schema's naming (camelCase -> snake_case) and are checked against the model;
+the differential test (tests/readpath) proves every mapping gives the executor's answer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import models as m
+from app.services.states import ORDER_STATES, QUOTE_STATES
+from models.enums import OrderStatus, QuoteStatus
+
+
+@dataclass(frozen=True)
+class One:
+    """A to-one relation through a key the row holds (a by-id DataLoader)."""
+
+    target: str
+    key: str
+    required: bool = False  # non-null in the schema: a missing/out-of-scope row is NOT_FOUND
+
+
+@dataclass(frozen=True)
+class Many:
+    """A to-many relation: target rows whose `fk` is the row's id (a by-fk DataLoader);
+    `first_only` answers the first row or null (e.g. OrderItem.subscription)."""
+
+    target: str
+    fk: str
+    order_by: tuple[str, ...]
+    filters: dict[str, Any] = field(default_factory=dict)
+    first_only: bool = False
+
+    @property
+    def ordering(self) -> tuple[str, ...]:
+        """`order_by` with ties broken by id, as the DataLoaders do (resolvers/loaders.py)."""
+        return self.order_by if "id" in self.order_by else (*self.order_by, "id")
+
+
+@dataclass(frozen=True)
+class TypeSpec:
+    model: Any
+    computed: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]] = field(default_factory=dict)
+    relations: dict[str, One | Many] = field(default_factory=dict)
+    excluded: frozenset[str] = frozenset()  # same-named columns whose field means something else
+
+
+def _next(machine: Any, enum: Any, row: dict[str, Any]) -> list[str]:
+    """nextStatuses: the status table's answer for the row's status (app/services/states.py)."""
+    return [str(s) for s in machine.next_statuses(enum(row["status"]))]
+
+
+def _remaining(row: dict[str, Any]) -> Any:
+    return row["quantity"] - row["ordered_quantity"]
+
+
+TYPES: dict[str, TypeSpec] = {
+    "Account": TypeSpec(
+        m.Account,
+        relations={
+            "opportunities": Many("Opportunity", "account_id", ("created_at", "id")),
+            "quotes": Many("Quote", "account_id", ("created_at", "id")),
+            "orders": Many("Order", "account_id", ("created_at", "number")),
+            "contracts": Many("Contract", "account_id", ("created_at", "number")),
+            "assets": Many("Asset", "account_id", ("created_at", "id")),
+        },
+    ),
+    "Product": TypeSpec(m.Product, relations={"components": Many("ProductComponent", "bundle_id", ("position",))}),
+    "ProductComponent": TypeSpec(
+        m.ProductComponent, relations={"product": One("Product", "component_id", required=True)}
+    ),
+    "Opportunity": TypeSpec(
+        m.Opportunity,
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "quotes": Many("Quote", "opportunity_id", ("created_at", "id")),
+            "primaryQuote": Many("Quote", "opportunity_id", ("id",), {"is_primary": True}, first_only=True),
+            "orders": Many("Order", "opportunity_id", ("created_at", "number")),
+        },
+    ),
+    "Quote": TypeSpec(
+        m.Quote,
+        computed={"nextStatuses": (("status",), lambda row: _next(QUOTE_STATES, QuoteStatus, row))},
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "opportunity": One("Opportunity", "opportunity_id", required=True),
+            "lines": Many("QuoteLine", "quote_id", ("position",)),
+            "groups": Many("QuoteLineGroup", "quote_id", ("position",)),
+            "orders": Many("Order", "quote_id", ("created_at", "number")),
+        },
+    ),
+    "QuoteLineGroup": TypeSpec(m.QuoteLineGroup),
+    "QuoteLine": TypeSpec(
+        m.QuoteLine,
+        computed={"remainingQuantity": (("quantity", "ordered_quantity"), _remaining)},
+        relations={
+            "product": One("Product", "product_id", required=True),
+            "quote": One("Quote", "quote_id", required=True),
+            "group": One("QuoteLineGroup", "group_id"),
+            "requiredBy": One("QuoteLine", "required_by_id"),
+            "orderItems": Many("OrderItem", "quote_line_id", ("id",)),
+        },
+    ),
+    "Order": TypeSpec(
+        m.Order,
+        computed={
+            "activated": (("activated_at",), lambda row: row["activated_at"] is not None),
+            "nextStatuses": (("status",), lambda row: _next(ORDER_STATES, OrderStatus, row)),
+        },
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "quote": One("Quote", "quote_id"),
+            "opportunity": One("Opportunity", "opportunity_id"),
+            "contract": One("Contract", "contract_id"),
+            "items": Many("OrderItem", "order_id", ("position",)),
+            "events": Many("OrderEvent", "order_id", ("id",)),
+            "versions": Many("OrderVersion", "order_id", ("version",)),
+        },
+    ),
+    "OrderItem": TypeSpec(
+        m.OrderItem,
+        relations={
+            "order": One("Order", "order_id", required=True),
+            "product": One("Product", "product_id", required=True),
+            "quoteLine": One("QuoteLine", "quote_line_id"),
+            "requiredBy": One("OrderItem", "required_by_id"),
+            "subscription": Many("Subscription", "order_item_id", ("id",), first_only=True),
+            "asset": Many("Asset", "order_item_id", ("id",), first_only=True),
+        },
+    ),
+    "OrderEvent": TypeSpec(
+        m.OrderEvent,
+        computed={"cursor": (("id",), lambda row: str(row["id"]))},
+        relations={"order": One("Order", "order_id")},
+    ),
+    "OrderVersion": TypeSpec(m.OrderVersion),
+    "Contract": TypeSpec(
+        m.Contract,
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "order": Many("Order", "contract_id", ("created_at", "number"), first_only=True),
+            "subscriptions": Many("Subscription", "contract_id", ("created_at", "id")),
+        },
+    ),
+    "ContractSubscription": TypeSpec(
+        m.Subscription,
+        relations={
+            "product": One("Product", "product_id", required=True),
+            "orderItem": One("OrderItem", "order_item_id"),
+            "contract": One("Contract", "contract_id"),
+        },
+    ),
+    "Asset": TypeSpec(
+        m.Asset,
+        relations={
+            "product": One("Product", "product_id", required=True),
+            "orderItem": One("OrderItem", "order_item_id"),
+        },
+    ),
+}
+
+# The GraphQL type a relation's target names -> its TypeSpec key (the schema renames Subscription).
+TARGETS = {"Subscription": "ContractSubscription"}
+
+
+def spec_of(target: str) -> TypeSpec:
+    return TYPES[TARGETS.get(target, target)]
+
+
+@dataclass(frozen=True)
+class RootSpec:
+    """A root field: by id (`_one` in resolvers/queries.py) or a connection (`_connection`)."""
+
+    type_name: str
+    connection: bool
+    default_sort: str = "created_at"
+
+
+ROOTS: dict[str, RootSpec] = {
+    "account": RootSpec("Account", False),
+    "product": RootSpec("Product", False),
+    "opportunity": RootSpec("Opportunity", False),
+    "quote": RootSpec("Quote", False),
+    "order": RootSpec("Order", False),
+    "contract": RootSpec("Contract", False),
+    "accounts": RootSpec("Account", True),
+    "products": RootSpec("Product", True),
+    "opportunities": RootSpec("Opportunity", True),
+    "quotes": RootSpec("Quote", True),
+    "orders": RootSpec("Order", True),
+    "contracts": RootSpec("Contract", True),
+}
