@@ -47,7 +47,6 @@ class TypeSpec:
     model: Any
     computed: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]] = field(default_factory=dict)
     relations: dict[str, One | Many] = field(default_factory=dict)
-    excluded: frozenset[str] = frozenset()  # same-named columns whose field means something else
 
 
 def _next(machine: Any, enum: Any, row: dict[str, Any]) -> list[str]:

@@ -1,7 +1,8 @@
 """The one-statement form on PostgreSQL: each object of a plan is built as JSON by the database
 (`json_build_object`, correlated `json_agg` subqueries per relation, S3 predicates in every
-subquery). A plan with a field this form cannot render exactly like the executor (DateTime, JSON
-scalars, an enum whose names differ from its stored values) uses the multi-statement form."""
+subquery). A plan with a field this form cannot render exactly like the executor (JSON scalars,
+whose numbers and spacing PostgreSQL renders its own way; an enum whose names differ from its
+stored values) uses the multi-statement form."""
 
 import json
 from enum import Enum
@@ -24,6 +25,17 @@ class NotJson(Exception):  # noqa: N818 - a signal
 def _decimal(expr: str) -> str:
     # The Decimal scalar's rendering (STACK_NOTES): at least two places, no trailing zeros beyond.
     return f"round({expr}, greatest(scale(trim_scale({expr})), 2))::text"
+
+
+def _datetime(expr: str) -> str:
+    """Python's isoformat() of a UTC datetime, as the executor renders it: microseconds only when
+    there are any, and the +00:00 offset."""
+    utc = f"({expr} AT TIME ZONE 'UTC')"
+    micro = f"(extract(microseconds FROM {utc})::bigint % 1000000)"
+    return (
+        f"CASE WHEN {expr} IS NULL THEN NULL ELSE to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') "
+        f"|| CASE WHEN {micro} = 0 THEN '' ELSE to_char({utc}, '.US') END || '+00:00' END"
+    )
 
 
 COMPUTED = {
@@ -50,6 +62,8 @@ def _leaf(model: Any, column: str, leaf: str, serialize: Any, alias: str) -> str
         return expr
     if leaf == "Decimal":
         return _decimal(expr)
+    if leaf == "DateTime":
+        return _datetime(expr)
     enum_type = getattr(field, "enum_type", None)
     if enum_type is not None and issubclass(enum_type, Enum) and all(m.name == m.value for m in enum_type):
         return expr  # stored values are the GraphQL names

@@ -177,17 +177,21 @@ QUOTE_ORDERS_CONTRACT = """query($q: ID!) { quote(id: $q) { number total opportu
   version snapshot } events { cursor type at changes order { id } } } } }"""
 
 
+NESTED_DATED = NESTED_ORDERS.replace("id number status", "id number status createdAt updatedAt activatedAt")
+
+
 async def test_compiled_path_answers_the_hot_shapes_for_every_role(world):
     """Not vacuous: the compiled path (not the executor) answers these reads, for every key."""
     compiled = compiled_of(world["app"])
     for role in world["keys"]:
         before = compiled.answered
-        body = await post(world, role, NESTED_ORDERS, {"n": 50})
-        assert "errors" not in body, body
+        for query in (NESTED_ORDERS, NESTED_DATED):
+            body = await post(world, role, query, {"n": 50})
+            assert "errors" not in body, body
         body = await post(world, role, QUOTE_ORDERS_CONTRACT, {"q": world["a"]["quote"]})
         assert "errors" not in body, body
         assert body["data"]["quote"]["orders"], body
-        assert compiled.answered == before + 2, role
+        assert compiled.answered == before + 3, role
     # S3: a partner granted A reads B's quote as missing, on the compiled path too.
     body = await post(world, "PARTNER", QUOTE_ORDERS_CONTRACT, {"q": world["b"]["quote"]})
     assert body == {"data": {"quote": None}}

@@ -1,13 +1,14 @@
 """Issue 10: one snapshot per compiled read, and no connection reset after every statement."""
 
 import httpx
+import pytest
 from tortoise.connection import get_connection
 
 from app.config import Config
 from app.db import _keep_session
 from app.main import create_app
 from tests.conftest import is_postgres, requires_postgres
-from tests.readpath.test_differential import NESTED_ORDERS
+from tests.readpath.test_differential import NESTED_DATED, NESTED_ORDERS
 from tests.security.world import customer
 
 
@@ -19,7 +20,8 @@ async def test_postgres_pool_does_not_reset_released_connections(orm):
     assert pool._reset is _keep_session
 
 
-async def test_compiled_read_runs_in_one_read_only_snapshot(api, orm, sql_counter):
+@pytest.mark.parametrize("query", [NESTED_ORDERS, NESTED_DATED], ids=["nested", "with-datetimes"])
+async def test_compiled_read_runs_in_one_read_only_snapshot(api, orm, sql_counter, query):
     from tests.api import builders as b
 
     sub = await b.product(api, "SUB", "RECURRING", "120.00")
@@ -30,7 +32,7 @@ async def test_compiled_read_runs_in_one_read_only_snapshot(api, orm, sql_counte
         with sql_counter() as counter:
             response = await client.post(
                 "/graphql",
-                json={"query": NESTED_ORDERS, "variables": {"n": 50}},
+                json={"query": query, "variables": {"n": 50}},
                 headers={"Authorization": f"Bearer {api.key}"},
             )
     assert response.json()["data"]["orders"]["edges"]
