@@ -69,10 +69,14 @@ def build_command(command_type: type[C], value: Any, path: str = "input") -> C:
 
 
 def filter_values(value: Any) -> dict[str, Any]:
-    """A filter input as the fields the client set."""
+    """A filter input as the fields the client set (text with NUL characters refused, as for mutations)."""
     if value is None:
         return {}
-    return {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if getattr(value, f.name) is not UNSET}
+    return {
+        f.name: _text(getattr(value, f.name), f"filter.{f.name}")
+        for f in dataclasses.fields(value)
+        if getattr(value, f.name) is not UNSET
+    }
 
 
 def context_of(info: Info) -> Context:

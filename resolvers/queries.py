@@ -105,8 +105,9 @@ class Query(ContractQuery):
         sort: NameSort | None = None,
     ) -> Connection[Account]:
         qs = AccountModel.all()
-        if filter and filter.name_contains:
-            qs = qs.filter(name__icontains=filter.name_contains)
+        f = filter_values(filter)
+        if f.get("name_contains"):
+            qs = qs.filter(name__icontains=f["name_contains"])
         return await _connection(info, qs, Account.from_model, sort, first, after)
 
     @strawberry.field

@@ -106,3 +106,14 @@ def test_json_log_lines_carry_time_level_message_request_id_operation_key_and_du
         "k1",
         12.5,
     )
+
+
+async def test_refusals_inside_queries_are_not_logged_as_errors(api, caplog):
+    """A forged cursor or a NUL in a filter is the client's mistake: an answer with its code, no trace."""
+    with caplog.at_level(logging.DEBUG):
+        cursor = await api.raw('{ orders(after: "not-a-cursor") { totalCount } }')
+        nul = await api.raw('{ accounts(filter: {nameContains: "a\\u0000"}) { totalCount } }')
+    for response in (cursor, nul):
+        assert response.json()["errors"][0]["extensions"]["code"] == "VALIDATION_ERROR", response.text
+    loud = [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+    assert not loud, [(r.name, r.levelname, r.getMessage()[:80]) for r in loud]

@@ -41,3 +41,13 @@ async def test_s4_limits_apply_before_authentication_work(api):
     deep = "{ orders { edges { node { " + "quote { orders { " * 4 + "id" + " } }" * 4 + " } } } }"
     body = (await api.raw(deep, key=None)).json()
     assert body["data"] is None and body["errors"]
+
+
+async def test_filters_refuse_nul_text_like_mutations(api):
+    """Text with NUL characters is bad input everywhere, also in a list filter (PostgreSQL refuses to
+    store or compare it): a clear VALIDATION_ERROR, never an internal error."""
+    for root in ("accounts", "products"):
+        response = await api.raw(f'{{ {root}(filter: {{nameContains: "a\\u0000"}}) {{ totalCount }} }}')
+        assert response.status_code == 200
+        codes = [e["extensions"]["code"] for e in response.json()["errors"]]
+        assert codes == ["VALIDATION_ERROR"], response.text
