@@ -10,6 +10,7 @@ from app.extensions import Authentication, ErrorMasking
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from resolvers.subscriptions import Subscription
+from schema.descriptions import apply_descriptions
 from schema.observability import Observability
 from schema.scalars import DecimalScalar
 
@@ -19,7 +20,7 @@ MAX_ALIASES = 30
 
 
 def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS) -> strawberry.Schema:
-    return strawberry.Schema(
+    built = strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -34,6 +35,8 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
             ErrorMasking,
         ],
     )
+    apply_descriptions(built)  # every type, field, argument and enum value documented (schema/descriptions.py)
+    return built
 
 
 schema = build_schema()
