@@ -31,19 +31,6 @@ from schema.contracts import Contract
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
-# Descriptions of the mutations that carry one in the schema.
-NOTES = {
-    "CompleteOrder": "A4: FULFILLED -> COMPLETED (billed in full).",
-    "RevokeApiKey": "S1: the key stops working at once, also on open websockets.",
-    "ActivateOrder": "A1: DRAFT -> ACTIVATED; locks the order. Needs ACTIVATE_ORDERS.",
-    "DeactivateOrder": "A2: ACTIVATED -> DRAFT for an order neither contracted nor fulfilled.",
-    "ContractOrder": "C1/C2: one contract per activated order, with subscriptions.",
-    "UncontractOrder": "C4: clears the order's contracted flag; items keep theirs.",
-    "ChangeOrder": "I1: an in-flight change of an ACTIVATED / IN_FULFILLMENT order; needs version.",
-    "CancelOrder": "I2: cancels what is not shipped, with a reason; I3 releases quote quantity.",
-    "ShipOrderItems": "A4: records shipped quantities; ACTIVATED -> IN_FULFILLMENT -> FULFILLED.",
-}
-
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
     """The field `name` (camel-cased), taking `<Name>Input` and returning `<Name>Payload` (API.md); its
@@ -56,7 +43,7 @@ def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
 
     resolve.__annotations__ = {"info": Info, "input": input_type, "return": payload}
     resolve.spec = spec  # type: ignore[attr-defined]
-    return strawberry.mutation(resolver=resolve, description=NOTES.get(name))
+    return strawberry.mutation(resolver=resolve)  # described in schema/descriptions.py
 
 
 def _settings(s: Any) -> dict:

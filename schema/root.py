@@ -19,6 +19,7 @@ from app.faults import OutageErrors
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from resolvers.subscriptions import Subscription
+from schema.descriptions import apply_descriptions
 from schema.observability import Observability
 from schema.scalars import DecimalScalar
 
@@ -35,7 +36,7 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
         *QueryDepthLimiter(max_depth=max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
     ]
-    return strawberry.Schema(
+    built = strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -54,6 +55,8 @@ def build_schema(max_depth: int = MAX_QUERY_DEPTH, max_tokens: int = MAX_TOKENS)
             OutageErrors,
         ],
     )
+    apply_descriptions(built)  # every type, field, argument and enum value documented (schema/descriptions.py)
+    return built
 
 
 schema = build_schema()
