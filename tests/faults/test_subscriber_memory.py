@@ -35,15 +35,24 @@ async def test_memory_stays_within_a_bound_while_subscribers_receive_thousands_o
         streams.append(stream)
 
     async def consume(i: int) -> None:
-        async for result in streams[i]:  # type: ignore[union-attr]
+        stream = streams[i]
+        async for result in stream:  # type: ignore[union-attr]
             assert not result.errors, result.errors
             received[i] += 1
+            if received[i] == WARMUP_EVENTS + MEASURED_EVENTS:
+                break
+        await stream.aclose()  # type: ignore[union-attr]
 
     readers = [asyncio.create_task(consume(i)) for i in range(SUBSCRIBERS)]
+
+    def assert_readers_healthy() -> None:
+        failed = [r.exception() for r in readers if r.done() and not r.cancelled() and r.exception()]
+        assert not failed, failed
+
     before = bus.subscriber_count
     while bus.subscriber_count < before + SUBSCRIBERS:
         await asyncio.sleep(0.01)
-        assert all(not r.done() for r in readers), [r.exception() for r in readers if r.done()]
+        assert_readers_healthy()
     template = await OrderEvent.filter(order_id=order["id"]).first()
     assert template is not None
     sent = 0
@@ -68,7 +77,7 @@ async def test_memory_stays_within_a_bound_while_subscribers_receive_thousands_o
             sent += len(batch)
             while min(received) < sent:
                 await asyncio.sleep(0.005)
-                assert all(not r.done() for r in readers), [r.exception() for r in readers if r.done()]
+                assert_readers_healthy()
 
     try:
         await deliver(WARMUP_EVENTS)
@@ -84,7 +93,9 @@ async def test_memory_stays_within_a_bound_while_subscribers_receive_thousands_o
         growth = end - start
         deliveries = MEASURED_EVENTS * SUBSCRIBERS
         assert growth < BOUND_BYTES, f"{growth / 1024:.0f} KiB kept for {deliveries} deliveries"
+        await asyncio.gather(*readers)
+        assert bus.subscriber_count == before
     finally:
         for reader in readers:
-            reader.cancel()
+            reader.cancel()  # only if the test failed half-way
         await asyncio.gather(*readers, return_exceptions=True)
