@@ -38,7 +38,6 @@ _SQLITE_OUTAGE_MESSAGES = (
     "unable to open database file",
     "disk i/o error",
     "database or disk is full",
-    "no such table",  # the file was replaced or removed under the server
 )
 
 
@@ -63,10 +62,11 @@ def _is_outage_one(error: BaseException) -> bool:
     if module.startswith("asyncpg"):
         import asyncpg
 
+        if isinstance(error, asyncpg.InterfaceError):  # only a closed connection or pool; not misuse
+            return isinstance(error, asyncpg.ConnectionDoesNotExistError) or "clos" in str(error)
         return isinstance(
             error,
             asyncpg.PostgresConnectionError  # class 08: connection failures
-            | asyncpg.InterfaceError  # the connection or the pool is closed
             | asyncpg.exceptions.OperatorInterventionError  # 57: shutdown, starting up, statement timeout
             | asyncpg.exceptions.InsufficientResourcesError  # 53: too many connections, disk full
             | asyncpg.exceptions.ReadOnlySQLTransactionError,  # a read-only (standby) server
