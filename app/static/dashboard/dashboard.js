@@ -352,7 +352,10 @@
       const bar = svg("rect", { x, y: height - bottom - h, width: slot - 6, height: Math.max(h, 0.5), rx: 2, fill: "#2f6fed" });
       bar.append(svg("title", {}, `${item.label}: ${format(item.value)}`));
       chart.append(bar);
-      if ((items.length - 1 - index) % 2 === 0) chart.append(svg("text", { x, y: height - 5 }, item.label)); // today labelled
+      // Every other day labelled, today included, centred under its bar (the last one ends at the edge).
+      const last = index === items.length - 1;
+      const labelAt = { x: last ? width - 1 : x + (slot - 6) / 2, y: height - 5, "text-anchor": last ? "end" : "middle" };
+      if ((items.length - 1 - index) % 2 === 0) chart.append(svg("text", labelAt, item.label));
     });
     chart.append(svg("text", { x: 0, y: 10 }, `max ${format(max)}`));
     return chart;
