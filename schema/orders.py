@@ -212,7 +212,7 @@ class OrderEvent:
     version: int | None
     changes: JSON | None
     order_id: strawberry.Private[Any]
-    shared_order: strawberry.Private[Any] = None
+    shared_row: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "OrderEvent":
@@ -233,8 +233,8 @@ class OrderEvent:
     async def order(self, info: Info) -> Order | None:
         if self.order_id is None:
             return None
-        if self.shared_order is not None:
-            row = await self.shared_order
+        if self.shared_row is not None:
+            row = await self.shared_row
         else:
             row = await loaders(info).order_by_id.load(self.order_id)
         return Order.from_model(row) if row else None
@@ -251,7 +251,7 @@ class OrderStatusEvent:
     at: datetime
     actor: str | None
     order_id: strawberry.Private[Any]
-    shared_order: strawberry.Private[Any] = None
+    shared_row: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "OrderStatusEvent":
@@ -267,8 +267,8 @@ class OrderStatusEvent:
 
     @strawberry.field
     async def order(self, info: Info) -> Order:
-        if self.shared_order is not None:
-            return Order.from_model(required(await self.shared_order, "Order"))
+        if self.shared_row is not None:
+            return Order.from_model(required(await self.shared_row, "Order"))
         return Order.from_model(required(await loaders(info).order_by_id.load(self.order_id), "Order"))
 
 
