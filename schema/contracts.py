@@ -21,6 +21,7 @@ from models.enums import (
     SignatoryKind,
     SubscriptionStatus,
 )
+from schema.common import StreamEvent
 from schema.sales import Account, Product, Quote, loaders, required
 
 if TYPE_CHECKING:
@@ -176,33 +177,12 @@ class Milestone:
 
 
 @strawberry.type(description="C6: one change on a contract's own stream; `cursor` resumes `contractEvents`.")
-class ContractEvent:
-    id: strawberry.ID
-    cursor: str
+class ContractEvent(StreamEvent):
+    subject_field = "contract_id"
     type: ContractEventType
-    at: datetime
-    actor: str | None
     previous_status: ContractStatus | None
     status: ContractStatus | None
-    version: int | None
-    changes: JSON | None
     contract_id: strawberry.Private[Any]
-    shared_row: strawberry.Private[Any] = None
-
-    @classmethod
-    def from_model(cls, m: Any) -> "ContractEvent":
-        return cls(
-            id=strawberry.ID(str(m.id)),
-            cursor=str(m.id),
-            type=m.type,
-            at=m.at,
-            actor=m.actor,
-            previous_status=m.previous_status,
-            status=m.status,
-            version=m.version,
-            changes=m.changes,
-            contract_id=m.contract_id,
-        )
 
     @strawberry.field
     async def contract(self, info: Info) -> "Contract | None":
