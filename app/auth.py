@@ -27,6 +27,8 @@ class Permission(StrEnum):
     ACTIVATE_ORDERS = "ACTIVATE_ORDERS"
     FULFILL_ORDERS = "FULFILL_ORDERS"
     MANAGE_KEYS = "MANAGE_KEYS"
+    MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
+    APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -42,6 +44,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.CREATE_ORDERS,
             Permission.EDIT_ORDERS,
             Permission.ACTIVATE_ORDERS,
+            Permission.MANAGE_CONTRACTS,
+            Permission.APPROVE_CONTRACTS,
         }
     ),
     Role.SALES_REP: frozenset(
@@ -58,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS}),
     Role.BILLING: frozenset({Permission.READ}),
     Role.READ_ONLY: frozenset({Permission.READ}),
+    Role.LEGAL: frozenset({Permission.READ, Permission.APPROVE_CONTRACTS}),
 }
 
 KEY_PREFIX = "og_"

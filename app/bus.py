@@ -1,6 +1,7 @@
 """The event bus (A3, D4): events reach subscribers only after their transaction commits.
 
-Every OrderEvent row is written in the transaction of the change it describes. Event ids are the
+Every event row (OrderEvent, and ContractEvent on the contract's own stream, C6) is written in the
+transaction of the change it describes; each stream has its own increasing ids. Event ids are the
 one total order subscribers resume from: on PostgreSQL the writer takes a transaction-level advisory
 lock before inserting events, so ids become visible in id order and "everything after id N" never
 skips an event committed late.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.metrics import EVENTS_DELIVERED, LISTENER_RECONNECTS
-from models import OrderEvent
+from models import ContractEvent, OrderEvent
 from models.enums import OrderEventType
 
 log = logging.getLogger("ordergraph.bus")
@@ -31,6 +32,10 @@ log = logging.getLogger("ordergraph.bus")
 CHANNEL = "ordergraph_events"
 EVENT_LOCK_KEY = 7_201_947_113  # pg_advisory_xact_lock key that orders event ids by commit
 DEFAULT_QUEUE_SIZE = 1000
+
+AnyEvent = OrderEvent | ContractEvent
+# The event tables the bus delivers from, each with its own id sequence.
+STREAMS: tuple[type[OrderEvent] | type[ContractEvent], ...] = (OrderEvent, ContractEvent)
 
 
 class SubscriberOverflow(Exception):
@@ -51,15 +56,15 @@ class KeyRevoked(Exception):
 
 @dataclass(eq=False)
 class Subscriber:
-    accepts: Callable[[OrderEvent], bool]
+    accepts: Callable[[AnyEvent], bool]
     key_id: Any = None
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(DEFAULT_QUEUE_SIZE))
     overflowed: bool = False
     revoked: bool = False
     last_delivered: int | None = None
 
-    def offer(self, event: OrderEvent) -> None:
-        if event.type == OrderEventType.KEY_REVOKED:
+    def offer(self, event: AnyEvent) -> None:
+        if isinstance(event, OrderEvent) and event.type == OrderEventType.KEY_REVOKED:
             if self.key_id is not None and str(self.key_id) == str((event.changes or {}).get("keyId")):
                 self.revoked = True
                 self.queue.put_nowait(None) if not self.queue.full() else None
@@ -74,7 +79,7 @@ class Subscriber:
                 self.queue.get_nowait()
             self.queue.put_nowait(None)  # wake the reader so it can close
 
-    async def next(self) -> OrderEvent:
+    async def next(self) -> AnyEvent:
         event = await self.queue.get()
         if self.revoked:
             raise KeyRevoked("This API key was revoked.")
@@ -92,14 +97,14 @@ class EventBus:
         self._listener_task: asyncio.Task | None = None
         self._listener_connection: Any = None
         self._wakeup = asyncio.Event()
-        self._last_id = 0
+        self._last_id: dict[type, int] = {}
         self.reconnects = 0
 
     @property
     def distributed(self) -> bool:
         return self._postgres_dsn is not None
 
-    def subscribe(self, accepts: Callable[[OrderEvent], bool], key_id: Any = None) -> Subscriber:
+    def subscribe(self, accepts: Callable[[AnyEvent], bool], key_id: Any = None) -> Subscriber:
         subscriber = Subscriber(accepts, key_id)
         self._subscribers.add(subscriber)
         return subscriber
@@ -111,16 +116,17 @@ class EventBus:
     def subscriber_count(self) -> int:
         return len(self._subscribers)
 
-    def dispatch(self, events: list[OrderEvent]) -> None:
-        """Hand committed events to every subscriber, in id order. Synchronous: no interleaving."""
+    def dispatch(self, events: list[AnyEvent]) -> None:
+        """Hand committed events to every subscriber, in id order per stream. Synchronous: no interleaving."""
         for event in events:
-            if event.id <= self._last_id and self.distributed:
+            last = self._last_id.get(type(event), 0)
+            if event.id <= last and self.distributed:
                 continue
-            self._last_id = max(self._last_id, int(event.id))
+            self._last_id[type(event)] = max(last, int(event.id))
             for subscriber in list(self._subscribers):
                 subscriber.offer(event)
 
-    def committed(self, events: list[OrderEvent]) -> None:
+    def committed(self, events: list[AnyEvent]) -> None:
         """Called by the writer after COMMIT. With PostgreSQL the listener delivers instead."""
         if not self.distributed:
             self.dispatch(events)
@@ -131,8 +137,9 @@ class EventBus:
         if not database_url.startswith("postgres"):
             return
         self._postgres_dsn = database_url.replace("postgres://", "postgresql://", 1)
-        last = await OrderEvent.all().order_by("-id").first()
-        self._last_id = int(last.id) if last else 0
+        for stream in STREAMS:
+            last = await stream.all().order_by("-id").first()
+            self._last_id[stream] = int(last.id) if last else 0
         self._wakeup = asyncio.Event()
         connected = asyncio.Event()
         self._listener_task = asyncio.create_task(self._listen(connected), name="ordergraph-event-listener")
@@ -189,13 +196,13 @@ class EventBus:
             delay = min(delay * 2, 5.0)
 
     async def _catch_up(self) -> None:
-        while True:
-            batch = await OrderEvent.filter(id__gt=self._last_id).order_by("id").limit(500)
-            if not batch:
-                return
-            self.dispatch(batch)
-            if len(batch) < 500:
-                return
+        for stream in STREAMS:
+            while True:
+                batch: list[Any] = await stream.filter(id__gt=self._last_id.get(stream, 0)).order_by("id").limit(500)
+                if batch:
+                    self.dispatch(batch)
+                if len(batch) < 500:
+                    break
 
 
 bus = EventBus()

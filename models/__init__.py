@@ -2,8 +2,8 @@
 
 from models.accounts import Account
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
-from models.contracts import Asset, Contract, Subscription
-from models.events import OrderEvent
+from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
+from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
@@ -12,6 +12,10 @@ __all__ = [
     "Account",
     "Asset",
     "Contract",
+    "ContractEvent",
+    "Milestone",
+    "Obligation",
+    "Signatory",
     "OrderVersion",
     "Subscription",
     "ApiKey",

@@ -1,4 +1,4 @@
-"""Contracts, subscriptions and assets (C1-C5)."""
+"""Contracts, their signatories, obligations and milestones, subscriptions and assets (C1-C7)."""
 
 from typing import Any
 from uuid import UUID
@@ -7,17 +7,32 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, price, updated_at, uuid_pk
-from models.enums import AssetStatus, ContractStatus, SubscriptionStatus
+from models.enums import (
+    AssetStatus,
+    ContractStatus,
+    ObligationStatus,
+    OrderType,
+    SignatoryKind,
+    SubscriptionStatus,
+)
 
 
 class Contract(Model):
     account_id: UUID
+    quote_id: UUID | None
     id = uuid_pk()
     number = fields.CharField(max_length=20, unique=True)
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Account", related_name="contracts", on_delete=fields.RESTRICT, db_index=True
     )
+    # C6: the APPROVED quote a contract was requested from (createContractFromQuote); its order joins it.
+    quote: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Quote", related_name="requested_contracts", null=True, on_delete=fields.RESTRICT, db_index=True
+    )
     status = fields.CharEnumField(ContractStatus, max_length=30, db_index=True)
+    type = fields.CharEnumField(OrderType, max_length=20, default=OrderType.NEW, db_default="NEW")
+    # C6/D5: optimistic concurrency, as on orders.
+    version = fields.IntField(default=1, db_default=1)
     start_date = fields.DateField(null=True)
     end_date = fields.DateField(null=True, db_index=True)
     term = fields.IntField(null=True)
@@ -28,6 +43,59 @@ class Contract(Model):
 
     class Meta:
         table = "contract"
+
+
+class Signatory(Model):
+    # C6: who signs a contract sent for signature; SIGNED when the last one has signed.
+    contract_id: UUID
+    id = uuid_pk()
+    contract: fields.ForeignKeyRelation[Contract] = fields.ForeignKeyField(
+        "models.Contract", related_name="signatories", on_delete=fields.CASCADE, db_index=True
+    )
+    name = fields.CharField(max_length=200)
+    email = fields.CharField(max_length=320)
+    kind = fields.CharEnumField(SignatoryKind, max_length=20)
+    position = fields.IntField()
+    signed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "signatory"
+
+
+class Obligation(Model):
+    # C7: overdue is derived (open and past due on an as-of date), never stored.
+    contract_id: UUID
+    owner_key_id: UUID | None
+    id = uuid_pk()
+    contract: fields.ForeignKeyRelation[Contract] = fields.ForeignKeyField(
+        "models.Contract", related_name="obligations", on_delete=fields.CASCADE, db_index=True
+    )
+    title = fields.CharField(max_length=255)
+    due_date = fields.DateField(db_index=True)
+    owner_key: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.ApiKey", related_name="obligations", null=True, on_delete=fields.SET_NULL, db_index=True
+    )
+    status = fields.CharEnumField(ObligationStatus, max_length=20, default=ObligationStatus.OPEN)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "obligation"
+
+
+class Milestone(Model):
+    # C7: reached is derived from its date and the as-of date.
+    contract_id: UUID
+    id = uuid_pk()
+    contract: fields.ForeignKeyRelation[Contract] = fields.ForeignKeyField(
+        "models.Contract", related_name="milestones", on_delete=fields.CASCADE, db_index=True
+    )
+    title = fields.CharField(max_length=255)
+    date = fields.DateField()
+    created_at = created_at()
+
+    class Meta:
+        table = "milestone"
 
 
 class Subscription(Model):

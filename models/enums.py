@@ -79,6 +79,7 @@ class Role(StrEnum):
     BILLING = "BILLING"
     PARTNER = "PARTNER"
     READ_ONLY = "READ_ONLY"
+    LEGAL = "LEGAL"
 
 
 class ContractStatus(StrEnum):
@@ -90,6 +91,29 @@ class ContractStatus(StrEnum):
     ACTIVATED = "ACTIVATED"
     EXPIRED = "EXPIRED"
     TERMINATED = "TERMINATED"
+    RENEWED = "RENEWED"
+    CANCELLED = "CANCELLED"
+
+
+class ContractEventType(StrEnum):
+    CREATED = "CREATED"
+    STATUS_CHANGED = "STATUS_CHANGED"
+    SIGNED = "SIGNED"
+    OBLIGATION_ADDED = "OBLIGATION_ADDED"
+    OBLIGATION_UPDATED = "OBLIGATION_UPDATED"
+    MILESTONE_ADDED = "MILESTONE_ADDED"
+    ORDER_JOINED = "ORDER_JOINED"
+
+
+class SignatoryKind(StrEnum):
+    CUSTOMER = "CUSTOMER"
+    INTERNAL = "INTERNAL"
+
+
+class ObligationStatus(StrEnum):
+    OPEN = "OPEN"
+    DONE = "DONE"
+    WAIVED = "WAIVED"
 
 
 class SubscriptionStatus(StrEnum):

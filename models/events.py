@@ -6,7 +6,7 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import OrderEventType, OrderStatus
+from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderStatus
 
 
 class OrderEvent(Model):
@@ -32,3 +32,27 @@ class OrderEvent(Model):
 
     class Meta:
         table = "order_event"
+
+
+class ContractEvent(Model):
+    # C6: the contract's own stream, with its own increasing ids (cursors of contractEvents).
+    contract_id: UUID
+    account_id: UUID
+    id = fields.BigIntField(primary_key=True)
+    type = fields.CharEnumField(ContractEventType, max_length=30, db_index=True)
+    contract: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Contract", related_name="events", on_delete=fields.CASCADE, db_index=True
+    )
+    account: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Account", related_name="contract_events", on_delete=fields.CASCADE, db_index=True
+    )
+    actor = fields.CharField(max_length=200, null=True)
+    actor_key_id = fields.UUIDField(null=True)
+    at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    previous_status = fields.CharEnumField(ContractStatus, max_length=30, null=True)
+    status = fields.CharEnumField(ContractStatus, max_length=30, null=True)
+    version = fields.IntField(null=True)
+    changes: Any = fields.JSONField(null=True)
+
+    class Meta:
+        table = "contract_event"

@@ -20,6 +20,9 @@ from models import (
     Account,
     Asset,
     Contract,
+    ContractEvent,
+    Milestone,
+    Obligation,
     Opportunity,
     Order,
     OrderEvent,
@@ -30,6 +33,7 @@ from models import (
     Quote,
     QuoteLine,
     QuoteLineGroup,
+    Signatory,
     Subscription,
 )
 
@@ -201,3 +205,19 @@ class Loaders:
     @cached_property
     def versions_by_order(self) -> DataLoader[Any, list[OrderVersion]]:
         return by_fk_loader(self._actor, OrderVersion, "order_id", ["version"])
+
+    @cached_property
+    def signatories_by_contract(self) -> DataLoader[Any, list[Signatory]]:
+        return by_fk_loader(self._actor, Signatory, "contract_id", ["position"])
+
+    @cached_property
+    def obligations_by_contract(self) -> DataLoader[Any, list[Obligation]]:
+        return by_fk_loader(self._actor, Obligation, "contract_id", ["due_date", "created_at", "id"])
+
+    @cached_property
+    def milestones_by_contract(self) -> DataLoader[Any, list[Milestone]]:
+        return by_fk_loader(self._actor, Milestone, "contract_id", ["date", "created_at", "id"])
+
+    @cached_property
+    def contract_events_by_contract(self) -> DataLoader[Any, list[ContractEvent]]:
+        return by_fk_loader(self._actor, ContractEvent, "contract_id", ["id"])

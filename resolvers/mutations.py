@@ -15,10 +15,12 @@ from app.services.registry import (
     api_keys,
     change_orders,
     contract_orders,
+    contract_workflow,
     create_orders,
     direct_orders,
     draft_orders,
     move_orders,
+    obligations,
     opportunities,
     products,
     quotes,
@@ -27,7 +29,7 @@ from app.services.registry import (
 from resolvers.common import MutationSpec, run_mutation
 from schema import inputs as i
 from schema import payloads as p
-from schema.contracts import Contract
+from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
@@ -78,6 +80,18 @@ def _contracted(r: Any) -> dict:
     return {"order": Order.from_model(r[0]), "contract": Contract.from_model(r[1])}
 
 
+def _contract(c: Any) -> dict:
+    return {"contract": Contract.from_model(c)}
+
+
+def _obligation(o: Any) -> dict:
+    return {"obligation": Obligation.from_model(o)}
+
+
+def _milestone(m: Any) -> dict:
+    return {"milestone": Milestone.from_model(m)}
+
+
 def _quote(q: Any) -> dict:
     return {"quote": Quote.from_model(q)}
 
@@ -114,6 +128,18 @@ class Mutation:
     cancel_order = mutation("CancelOrder", move_orders, "cancel", _order)
     ship_order_items = mutation("ShipOrderItems", move_orders, "ship", _order)
     complete_order = mutation("CompleteOrder", move_orders, "complete", _order)
+    create_contract_from_quote = mutation("CreateContractFromQuote", contract_workflow, "create_from_quote", _contract)
+    submit_contract = mutation("SubmitContract", contract_workflow, "submit", _contract)
+    approve_contract = mutation("ApproveContract", contract_workflow, "approve", _contract)
+    reject_contract = mutation("RejectContract", contract_workflow, "reject", _contract)
+    send_contract_for_signature = mutation(
+        "SendContractForSignature", contract_workflow, "send_for_signature", _contract
+    )
+    sign_contract = mutation("SignContract", contract_workflow, "sign", _contract)
+    cancel_contract = mutation("CancelContract", contract_workflow, "cancel", _contract)
+    add_obligation = mutation("AddObligation", obligations, "add_obligation", _obligation)
+    update_obligation = mutation("UpdateObligation", obligations, "update_obligation", _obligation)
+    add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -3,29 +3,31 @@ and turn its stream-ending exceptions into GraphQL errors."""
 
 import json
 from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from app.bus import KeyRevoked, SubscriberOverflow
+from app.bus import AnyEvent, KeyRevoked, SubscriberOverflow
 from app.faults import is_outage, outage_error
-from app.services.event_stream import shared_order, watch
-from models import OrderEvent as OrderEventModel
+from app.services.event_stream import CONTRACT_STREAM, ORDER_STREAM, Stream, shared_subject, watch
 from resolvers.common import actor_of
 from resolvers.loaders import Loaders
+from schema.contracts import ContractEvent
 from schema.orders import OrderEvent, OrderStatusEvent
 
 
 async def _stream(
-    info: Info, order_id: Any, account_id: Any, after: str | None, status_only: bool
-) -> AsyncGenerator[OrderEventModel, None]:
+    info: Info, stream: Stream, subject_id: Any, account_id: Any, after: str | None, status_only: bool
+) -> AsyncGenerator[AnyEvent, None]:
     last = after  # the cursor to resume from if the stream ends on a database outage
     try:
-        async for event in watch(actor_of(info), order_id, account_id, after, status_only):
-            yield event
-            last = str(event.id)
+        async with aclosing(watch(actor_of(info), stream, subject_id, account_id, after, status_only)) as events:
+            async for event in events:
+                yield event
+                last = str(event.id)
     except KeyRevoked:
         raise GraphQLError("This API key was revoked.", extensions={"code": "UNAUTHENTICATED"}) from None
     except SubscriberOverflow as overflow:
@@ -47,12 +49,22 @@ def _fresh_loaders(info: Info) -> None:
     info.context._loaders = Loaders(actor_of(info))
 
 
-async def _shaped(info: Info, shape: Any, events: AsyncGenerator[OrderEventModel, None]) -> AsyncGenerator[Any, None]:
-    async for event in events:
-        _fresh_loaders(info)
-        shaped = shape.from_model(event)
-        shaped.shared_order = shared_order(event)
-        yield shaped
+async def _shaped(
+    info: Info,
+    shape: Any,
+    stream: Stream,
+    subject_id: Any,
+    account_id: Any,
+    after: str | None = None,
+    status_only: bool = False,
+) -> AsyncGenerator[Any, None]:
+    # aclosing: a client that stops a subscription unsubscribes it from the bus at once, at every level.
+    async with aclosing(_stream(info, stream, subject_id, account_id, after, status_only)) as events:
+        async for event in events:
+            _fresh_loaders(info)
+            shaped = shape.from_model(event)
+            shaped.shared_row = shared_subject(stream, event)
+            yield shaped
 
 
 @strawberry.type
@@ -61,8 +73,11 @@ class Subscription:
     async def order_status_changed(
         self, info: Info, order_id: strawberry.ID | None = None, account_id: strawberry.ID | None = None
     ) -> AsyncGenerator[OrderStatusEvent, None]:
-        async for shaped in _shaped(info, OrderStatusEvent, _stream(info, order_id, account_id, None, True)):
-            yield shaped
+        async with aclosing(
+            _shaped(info, OrderStatusEvent, ORDER_STREAM, order_id, account_id, status_only=True)
+        ) as events:
+            async for shaped in events:
+                yield shaped
 
     @strawberry.subscription(
         description="D4/A3: every order event; pass `after` (an event cursor) to resume with no gap and no duplicate."
@@ -74,5 +89,21 @@ class Subscription:
         account_id: strawberry.ID | None = None,
         after: str | None = None,
     ) -> AsyncGenerator[OrderEvent, None]:
-        async for shaped in _shaped(info, OrderEvent, _stream(info, order_id, account_id, after, False)):
-            yield shaped
+        async with aclosing(_shaped(info, OrderEvent, ORDER_STREAM, order_id, account_id, after)) as events:
+            async for shaped in events:
+                yield shaped
+
+    @strawberry.subscription(
+        description="C6: every event of contracts (scoped like orderEvents, S3); pass `after` (a contract event "
+        "cursor) to resume with no gap and no duplicate."
+    )
+    async def contract_events(
+        self,
+        info: Info,
+        contract_id: strawberry.ID | None = None,
+        account_id: strawberry.ID | None = None,
+        after: str | None = None,
+    ) -> AsyncGenerator[ContractEvent, None]:
+        async with aclosing(_shaped(info, ContractEvent, CONTRACT_STREAM, contract_id, account_id, after)) as events:
+            async for shaped in events:
+                yield shaped

@@ -1,8 +1,10 @@
 """Types every part of the schema shares: UserError, connections, the viewer."""
 
-from typing import Generic, TypeVar
+from datetime import datetime
+from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
+from strawberry.scalars import JSON
 
 from app.errors import DomainError
 from schema.enums import ErrorCode, Permission, Role
@@ -19,6 +21,36 @@ class UserError:
     @classmethod
     def from_domain(cls, error: DomainError) -> "UserError":
         return cls(code=error.code, message=error.message, field=error.field)
+
+
+@strawberry.type
+class StreamEvent:
+    """What an entry of every event stream carries (D4; orders and contracts, C6). Subclasses add the
+    typed `type`, `previousStatus` and `status`, and name the column holding their subject's id."""
+
+    subject_field: ClassVar[str]
+    id: strawberry.ID
+    cursor: str
+    at: datetime
+    actor: str | None
+    version: int | None
+    changes: JSON | None
+    shared_row: strawberry.Private[Any] = None
+
+    @classmethod
+    def from_model(cls, m: Any) -> Any:
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            cursor=str(m.id),
+            type=m.type,  # type: ignore[call-arg]
+            at=m.at,
+            actor=m.actor,
+            previous_status=m.previous_status,
+            status=m.status,
+            version=m.version,
+            changes=m.changes,
+            **{cls.subject_field: getattr(m, cls.subject_field)},
+        )
 
 
 @strawberry.type

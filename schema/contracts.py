@@ -1,6 +1,7 @@
-"""Object types of what orders turn into: contracts, subscriptions, assets; and order versions."""
+"""Object types of what orders turn into: contracts (with their signatories, obligations, milestones
+and events, C6/C7), subscriptions, assets; and order versions."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -8,8 +9,20 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from models.enums import AssetStatus, ContractStatus, OrderStatus, SubscriptionStatus
-from schema.sales import Account, Product, loaders, required
+from app.services.obligations import is_overdue
+from app.services.states import CONTRACT_STATES
+from models.enums import (
+    AssetStatus,
+    ContractEventType,
+    ContractStatus,
+    ObligationStatus,
+    OrderStatus,
+    OrderType,
+    SignatoryKind,
+    SubscriptionStatus,
+)
+from schema.common import StreamEvent
+from schema.sales import Account, Product, Quote, loaders, required
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem
@@ -20,6 +33,9 @@ OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 strawberry.enum(ContractStatus)
 strawberry.enum(AssetStatus)
 strawberry.enum(SubscriptionStatus)
+strawberry.enum(ContractEventType)
+strawberry.enum(SignatoryKind)
+strawberry.enum(ObligationStatus)
 
 
 @strawberry.type
@@ -96,11 +112,92 @@ class Asset(FromOrderItem):
         )
 
 
+@strawberry.type(description="C6: who signs a contract sent for signature.")
+class Signatory:
+    id: strawberry.ID
+    name: str
+    email: str
+    kind: SignatoryKind
+    signed_at: datetime | None
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Signatory":
+        return cls(id=strawberry.ID(str(m.id)), name=m.name, email=m.email, kind=m.kind, signed_at=m.signed_at)
+
+
+@strawberry.type(description="C7: an obligation of a contract; OVERDUE is derived, never stored.")
+class Obligation:
+    id: strawberry.ID
+    title: str
+    due_date: date
+    status: ObligationStatus
+    owner_key_id: strawberry.ID | None
+    contract_id: strawberry.Private[Any]
+    row: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Obligation":
+        owner = strawberry.ID(str(m.owner_key_id)) if m.owner_key_id else None
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            title=m.title,
+            due_date=m.due_date,
+            status=m.status,
+            owner_key_id=owner,
+            contract_id=m.contract_id,
+            row=m,
+        )
+
+    @strawberry.field(description="C7: open and past due on `asOf` (default: today, UTC).")
+    def overdue(self, as_of: date | None = None) -> bool:
+        return is_overdue(self.row, as_of or datetime.now(UTC).date())
+
+    @strawberry.field
+    async def contract(self, info: Info) -> "Contract | None":
+        row = await loaders(info).contract_by_id.load(self.contract_id)
+        return Contract.from_model(row) if row else None
+
+
+Day = date  # the milestone's `date` field shadows the type inside its class
+
+
+@strawberry.type(description="C7: a dated milestone of a contract.")
+class Milestone:
+    id: strawberry.ID
+    title: str
+    date: Day
+
+    @classmethod
+    def from_model(cls, m: Any) -> "Milestone":
+        return cls(id=strawberry.ID(str(m.id)), title=m.title, date=m.date)
+
+    @strawberry.field(description="C7: the milestone's date is on or before `asOf` (default: today, UTC).")
+    def reached(self, as_of: Day | None = None) -> bool:
+        return self.date <= (as_of or datetime.now(UTC).date())
+
+
+@strawberry.type(description="C6: one change on a contract's own stream; `cursor` resumes `contractEvents`.")
+class ContractEvent(StreamEvent):
+    subject_field = "contract_id"
+    type: ContractEventType
+    previous_status: ContractStatus | None
+    status: ContractStatus | None
+    contract_id: strawberry.Private[Any]
+
+    @strawberry.field
+    async def contract(self, info: Info) -> "Contract | None":
+        row = await self.shared_row if self.shared_row is not None else None
+        row = row or await loaders(info).contract_by_id.load(self.contract_id)
+        return Contract.from_model(row) if row else None
+
+
 @strawberry.type
 class Contract:
     id: strawberry.ID
     number: str
     status: ContractStatus
+    version: int = strawberry.field(description="C6/D5: give it back on transitions; a stale one is VERSION_CONFLICT.")
+    type: OrderType
     start_date: date | None
     end_date: date | None
     term: int | None
@@ -108,6 +205,7 @@ class Contract:
     renewal_term: int | None
     created_at: datetime
     account_id: strawberry.Private[Any]
+    quote_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Contract":
@@ -115,6 +213,9 @@ class Contract:
             id=strawberry.ID(str(m.id)),
             number=m.number,
             status=m.status,
+            version=m.version,
+            type=m.type,
+            quote_id=m.quote_id,
             start_date=m.start_date,
             end_date=m.end_date,
             term=m.term,
@@ -138,6 +239,37 @@ class Contract:
     @strawberry.field
     async def subscriptions(self, info: Info) -> list[Subscription]:
         return [Subscription.from_model(s) for s in await loaders(info).subscriptions_by_contract.load(self.id)]
+
+    @strawberry.field(description="C6: the statuses this contract may move to from its current one (the table).")
+    def next_statuses(self) -> list[ContractStatus]:
+        return CONTRACT_STATES.next_statuses(self.status)
+
+    @strawberry.field(description="C6: the approved quote this contract was requested from, if any.")
+    async def quote(self, info: Info) -> Quote | None:
+        row = await loaders(info).quote_by_id.load(self.quote_id) if self.quote_id else None
+        return Quote.from_model(row) if row else None
+
+    @strawberry.field(description="C1/C6: every order contracted into this contract.")
+    async def orders(self, info: Info) -> list[OrderRef]:
+        from schema.orders import Order
+
+        return [Order.from_model(o) for o in await loaders(info).orders_by_contract.load(self.id)]
+
+    @strawberry.field
+    async def signatories(self, info: Info) -> list[Signatory]:
+        return [Signatory.from_model(s) for s in await loaders(info).signatories_by_contract.load(self.id)]
+
+    @strawberry.field
+    async def obligations(self, info: Info) -> list[Obligation]:
+        return [Obligation.from_model(o) for o in await loaders(info).obligations_by_contract.load(self.id)]
+
+    @strawberry.field
+    async def milestones(self, info: Info) -> list[Milestone]:
+        return [Milestone.from_model(m) for m in await loaders(info).milestones_by_contract.load(self.id)]
+
+    @strawberry.field(description="C6: the contract's own event stream, oldest first.")
+    async def events(self, info: Info) -> list[ContractEvent]:
+        return [ContractEvent.from_model(e) for e in await loaders(info).contract_events_by_contract.load(self.id)]
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ from app.auth import Permission
 from app.errors import ErrorCode
 from models.enums import (
     BillingFrequency,
+    ObligationStatus,
     OpportunityStage,
     OrderByField,
     OrderEventType,
@@ -16,6 +17,7 @@ from models.enums import (
     ProductType,
     QuoteStatus,
     Role,
+    SignatoryKind,
 )
 
 # The stored enums are the GraphQL enums: strawberry.enum registers the classes themselves.
@@ -48,6 +50,7 @@ for _value in ErrorCode.__strawberry_definition__.values:  # type: ignore[attr-d
 
 __all__ = [
     "BillingFrequency",
+    "ObligationStatus",
     "ErrorCode",
     "OpportunityStage",
     "OrderByField",
@@ -58,6 +61,7 @@ __all__ = [
     "ProductType",
     "QuoteStatus",
     "Role",
+    "SignatoryKind",
 ]
 
 

@@ -9,7 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.services.states import ORDER_STATES
-from schema.common import UserError
+from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
 from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required
@@ -201,40 +201,19 @@ class OrderItem:
 
 
 @strawberry.type
-class OrderEvent:
-    id: strawberry.ID
-    cursor: str
+class OrderEvent(StreamEvent):
+    subject_field = "order_id"
     type: OrderEventType
-    at: datetime
-    actor: str | None
     previous_status: OrderStatus | None
     status: OrderStatus | None
-    version: int | None
-    changes: JSON | None
     order_id: strawberry.Private[Any]
-    shared_order: strawberry.Private[Any] = None
-
-    @classmethod
-    def from_model(cls, m: Any) -> "OrderEvent":
-        return cls(
-            id=strawberry.ID(str(m.id)),
-            cursor=str(m.id),
-            type=m.type,
-            at=m.at,
-            actor=m.actor,
-            previous_status=m.previous_status,
-            status=m.status,
-            version=m.version,
-            changes=m.changes,
-            order_id=m.order_id,
-        )
 
     @strawberry.field
     async def order(self, info: Info) -> Order | None:
         if self.order_id is None:
             return None
-        if self.shared_order is not None:
-            row = await self.shared_order
+        if self.shared_row is not None:
+            row = await self.shared_row
         else:
             row = await loaders(info).order_by_id.load(self.order_id)
         return Order.from_model(row) if row else None
@@ -251,7 +230,7 @@ class OrderStatusEvent:
     at: datetime
     actor: str | None
     order_id: strawberry.Private[Any]
-    shared_order: strawberry.Private[Any] = None
+    shared_row: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "OrderStatusEvent":
@@ -267,8 +246,8 @@ class OrderStatusEvent:
 
     @strawberry.field
     async def order(self, info: Info) -> Order:
-        if self.shared_order is not None:
-            return Order.from_model(required(await self.shared_order, "Order"))
+        if self.shared_row is not None:
+            return Order.from_model(required(await self.shared_row, "Order"))
         return Order.from_model(required(await loaders(info).order_by_id.load(self.order_id), "Order"))
 
 

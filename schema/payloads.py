@@ -3,7 +3,7 @@
 import strawberry
 
 from schema.common import UserError
-from schema.contracts import Contract
+from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
@@ -164,3 +164,63 @@ class CompleteOrderPayload:
 class RevokeApiKeyPayload:
     errors: list[UserError]
     api_key: ApiKey | None = None
+
+
+@strawberry.type
+class CreateContractFromQuotePayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class SubmitContractPayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class ApproveContractPayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class RejectContractPayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class SendContractForSignaturePayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class SignContractPayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class CancelContractPayload:
+    errors: list[UserError]
+    contract: Contract | None = None
+
+
+@strawberry.type
+class AddObligationPayload:
+    errors: list[UserError]
+    obligation: Obligation | None = None
+
+
+@strawberry.type
+class UpdateObligationPayload:
+    errors: list[UserError]
+    obligation: Obligation | None = None
+
+
+@strawberry.type
+class AddMilestonePayload:
+    errors: list[UserError]
+    milestone: Milestone | None = None

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -25,7 +26,14 @@ def walkthrough_script() -> str:
     return re.search(r"```bash\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
 
 
-def test_readme_walkthrough_runs_as_written(tmp_path):
+def contract_workflow_script() -> str:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## The contract workflow", 1)[1]
+    return re.search(r"```bash\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+
+
+def run_against_a_server(tmp_path: Path, script: str) -> str:
+    """Start the real server, run the shell script against it; its output with spaces removed."""
     port = free_port()
     key = "og_readme_walkthrough_test_key_0123456789"
     env = {
@@ -49,19 +57,34 @@ def test_readme_walkthrough_runs_as_written(tmp_path):
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        script = walkthrough_script().replace("http://127.0.0.1:8000", f"http://127.0.0.1:{port}")
+        script = script.replace("http://127.0.0.1:8000", f"http://127.0.0.1:{port}")
         script = re.sub(r"export KEY=\S+", f"export KEY={key}", script)
         result = subprocess.run(
             ["bash", "-e", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120
         )
         assert result.returncode == 0, result.stdout + result.stderr
-        out = result.stdout.replace(" ", "")
-        assert '"errors":[{' not in out and '"errors":[]' in out
-        assert "O-000001" in out and "O-000002" in out  # split by product family into two orders
-        assert '"totalCount":2' in out
+        return result.stdout.replace(" ", "")
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_readme_walkthrough_runs_as_written(tmp_path):
+    out = run_against_a_server(tmp_path, walkthrough_script())
+    assert '"errors":[{' not in out and '"errors":[]' in out
+    assert "O-000001" in out and "O-000002" in out  # split by product family into two orders
+    assert '"totalCount":2' in out
+
+
+def test_c6_readme_contract_workflow_runs_as_written(tmp_path):
+    out = run_against_a_server(tmp_path, walkthrough_script() + contract_workflow_script())
+    assert '"errors":[{' not in out
+    assert '"status":"IN_APPROVAL","version":2' in out and '"status":"APPROVED","version":3' in out
+    assert '"overdue":true' in out
+    if date.today() < date(2027, 1, 1):  # the contract starts then: until that day it waits, SIGNED
+        assert '"status":"SIGNED"' in out and '"nextStatuses":["ACTIVATED"]' in out
+    else:
+        assert '"status":"ACTIVATED"' in out
 
 
 def test_readme_roles_table_matches_the_code():

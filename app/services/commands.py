@@ -9,7 +9,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from models.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, Role
+from models.enums import (
+    BillingFrequency,
+    ObligationStatus,
+    OpportunityStage,
+    OrderByField,
+    ProductType,
+    Role,
+    SignatoryKind,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -249,3 +257,61 @@ class ChangeOrder(OrderTransition):
     quantities: list[ItemQuantity] | None = None
     add_items: list[NewItem] | None = None
     cancel_item_ids: list[str] | None = None
+
+
+# Contracts after signature (C6, C7)
+@dataclass(frozen=True, kw_only=True)
+class CreateContractFromQuote(Command):
+    quote_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContractTransition(Command):
+    contract_id: str
+    version: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContractTransitionWithReason(ContractTransition):
+    """rejectContract and cancelContract."""
+
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignatorySpec(Command):
+    name: str
+    email: str
+    kind: SignatoryKind
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendContractForSignature(ContractTransition):
+    signatories: list[SignatorySpec]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignContract(Command):
+    contract_id: str
+    signatory_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddObligation(Command):
+    contract_id: str
+    title: str
+    due_date: date
+    owner_key_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UpdateObligation(Command):
+    obligation_id: str
+    status: ObligationStatus
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddMilestone(Command):
+    contract_id: str
+    title: str
+    date: date

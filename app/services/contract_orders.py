@@ -1,4 +1,5 @@
-"""C1, C2, C4, C5: contracting an activated order, un-contracting it, and contracting it again."""
+"""C1, C2, C4, C5: contracting an activated order, un-contracting it, and contracting it again; C6: an
+order whose quote has a requested contract joins that contract instead of making a new one."""
 
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode
@@ -11,7 +12,7 @@ from app.services.states import ORDER_STATES, Capability
 from app.services.unit_of_work import UnitOfWork, unit_of_work
 from app.services.versions import bump
 from models import Contract, Order
-from models.enums import ContractStatus, OrderEventType
+from models.enums import ContractEventType, ContractStatus, OrderEventType
 
 
 class ContractOrderService:
@@ -28,7 +29,13 @@ class ContractOrderService:
             existing = (
                 await Contract.filter(id=order.contract_id).using_db(uow.tx).first() if order.contract_id else None
             )
-            contract = await _sync_contract(uow, order, existing) if existing else await _new_contract(uow, order)
+            requested = await _requested_contract(uow, order) if existing is None else None
+            if existing:
+                contract = await _sync_contract(uow, order, existing)
+            elif requested:
+                contract = await _join_contract(uow, order, requested)
+            else:
+                contract = await _new_contract(uow, order)
             order.contract_id = contract.id
             order.contracted = True
             changes = {"contractId": str(contract.id), "contractNumber": contract.number}
@@ -47,25 +54,45 @@ class ContractOrderService:
         return order
 
 
+async def _requested_contract(uow: UnitOfWork, order: Order) -> Contract | None:
+    """C6: the live contract requested from the order's quote (createContractFromQuote), if any."""
+    if order.quote_id is None:
+        return None
+    query = Contract.filter(quote_id=order.quote_id).exclude(status=ContractStatus.CANCELLED)
+    return await query.using_db(uow.tx).select_for_update().first()
+
+
+async def _join_contract(uow: UnitOfWork, order: Order, contract: Contract) -> Contract:
+    """C6: the order joins the contract requested from its quote; the contract keeps its own dates
+    and status, and records the join on its stream."""
+    await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))
+    await bump(uow, contract, ContractEventType.ORDER_JOINED, {"orderId": str(order.id), "orderNumber": order.number})
+    return contract
+
+
 async def _new_contract(uow: UnitOfWork, order: Order) -> Contract:
-    """C1: the contract spans the order; its renewal term is the order's, else its own term."""
+    """C1: the contract spans the order; its renewal term is the order's, else its own term. Made
+    without the C6 workflow, it starts ACTIVATED."""
     contract = Contract(
         number=await next_number(uow.tx, "contract"),
         account_id=order.account_id,
-        status=ContractStatus.DRAFT,
+        status=ContractStatus.ACTIVATED,
         renewal_uplift_percent=order.renewal_uplift_percent,
     )
     order_dates.follow_order(contract, order)
     contract.renewal_term = order.renewal_term or contract.term
     await contract.save(using_db=uow.tx)
+    uow.record(contract, ContractEventType.CREATED, {"orderId": str(order.id), "orderNumber": order.number})
     await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))
     return contract
 
 
 async def _sync_contract(uow: UnitOfWork, order: Order, contract: Contract) -> Contract:
-    """Contracting again after uncontractOrder: C5, the order's state flows into the contract."""
-    order_dates.follow_order(contract, order)
-    await contract.save(using_db=uow.tx)
+    """Contracting again after uncontractOrder: C5, the order's state flows into the contract (its dates
+    too, unless it was requested from the quote: C6 keeps those)."""
+    if contract.quote_id is None:
+        order_dates.follow_order(contract, order)
+        await contract.save(using_db=uow.tx)
     items = await items_of(order, uow.tx)
     existing = await downstream.follow_items(uow.tx, order, items, cancel_asset=lambda _item: False)
     subscribed = {s.order_item_id for s in existing}

@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import pricing
-from models import Contract, Order
+from models import Contract, Order, Quote
 
 
 class Dated(Protocol):
@@ -79,6 +79,19 @@ def follow_order(contract: Contract, order: Order) -> None:
     contract.term = (
         pricing.months_between(order.start_date, order.end_date) if order.start_date and order.end_date else None
     )
+
+
+def follow_quote(contract: Contract, quote: Quote, lines: Sequence[Dated]) -> None:
+    """C6: a contract requested from a quote spans it: the quote's start (else its earliest line's) to
+    its latest line end (else the start plus the quote's term); the term is the quote's, else the span's."""
+    starts = [line.start_date for line in lines if line.start_date is not None]
+    ends = [line.end_date for line in lines if line.end_date is not None]
+    start = quote.start_date or (min(starts) if starts else None)
+    end = max(ends) if ends else None
+    if end is None and start is not None and quote.subscription_term:
+        end = pricing.end_for_term(start, quote.subscription_term)
+    contract.start_date, contract.end_date = start, end
+    contract.term = quote.subscription_term or (pricing.months_between(start, end) if start and end else None)
 
 
 def item_span(item: Any, order: Order) -> tuple[date | None, date | None]:

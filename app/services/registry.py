@@ -4,11 +4,13 @@ from app.services.admin import api_keys, settings
 from app.services.catalog import accounts, opportunities, products
 from app.services.change_orders import change_orders
 from app.services.contract_orders import contract_orders
+from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
 from app.services.move_orders import move_orders
+from app.services.obligations import obligations
 
 __all__ = [
     "settings",
@@ -23,4 +25,6 @@ __all__ = [
     "move_orders",
     "contract_orders",
     "change_orders",
+    "contract_workflow",
+    "obligations",
 ]

@@ -21,6 +21,10 @@ SCOPE_PATHS: dict[str, str] = {
     "OrderItem": "order__account_id",
     "OrderVersion": "order__account_id",
     "Contract": "account_id",
+    "ContractEvent": "account_id",
+    "Signatory": "contract__account_id",
+    "Obligation": "contract__account_id",
+    "Milestone": "contract__account_id",
     "Subscription": "account_id",
     "Asset": "account_id",
 }

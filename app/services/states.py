@@ -1,6 +1,6 @@
-"""Status machines as data (Q1, A4): for each status, where it may move, by which verb, and what
-the object may do while in it. `move_order` / `move_quote` are the only places a status changes;
-the order's version bump (D5) and its event (D4, A3) come from `move_order`.
+"""Status machines as data (Q1, A4, C6): for each status, where it may move, by which verb, and what
+the object may do while in it. `move_order` / `move_quote` / `move_contract` are the only places a
+status changes; the version bump (D5) and the event (D4, A3) come from `move_order` / `move_contract`.
 
 The README's diagrams are generated from these tables (`mermaid`; tests/test_readme.py checks them).
 """
@@ -14,8 +14,8 @@ from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
 from app.services.unit_of_work import UnitOfWork
 from app.services.versions import bump
-from models import Order, OrderItem, Quote
-from models.enums import OrderEventType, OrderStatus, QuoteStatus
+from models import Contract, Order, OrderItem, Quote
+from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderStatus, QuoteStatus
 
 S = TypeVar("S", bound=StrEnum)
 
@@ -158,6 +158,39 @@ QUOTE_STATES: StateMachine[QuoteStatus] = StateMachine(
     allows={s: frozenset({Capability.EDIT}) for s in QuoteStatus},
     refusals={Capability.EDIT: Refusal(ErrorCode.QUOTE_LOCKED, "Q1")},
 )
+
+CONTRACT_STATES: StateMachine[ContractStatus] = StateMachine(
+    "contract",
+    (ContractStatus.DRAFT, "createContractFromQuote"),
+    parse_transitions(
+        ContractStatus,
+        """
+        DRAFT -> IN_APPROVAL: submitContract
+        IN_APPROVAL -> APPROVED: approveContract (APPROVE_CONTRACTS)
+        IN_APPROVAL -> DRAFT: rejectContract (APPROVE_CONTRACTS; reason)
+        APPROVED -> SENT_FOR_SIGNATURE: sendContractForSignature (signatories)
+        SENT_FOR_SIGNATURE -> SIGNED: signContract (the last signatory signs)
+        SIGNED -> ACTIVATED: signContract (start date passed; else the daily run, R3, planned)
+        ACTIVATED -> EXPIRED: runDaily (R3, planned)
+        ACTIVATED -> TERMINATED: terminateContract (C11, planned)
+        ACTIVATED -> RENEWED: runDaily (R4, planned)
+        DRAFT | IN_APPROVAL | APPROVED | SENT_FOR_SIGNATURE -> CANCELLED: cancelContract (reason)
+        """,
+    ),
+    allows={},
+    refusals={},
+)
+
+
+async def move_contract(
+    uow: UnitOfWork, contract: Contract, target: ContractStatus, changes: dict[str, Any] | None = None
+) -> None:
+    """C6: every contract status change goes through the table, then the one version bump and the
+    event on the contract's own stream, published after commit."""
+    CONTRACT_STATES.check(contract.status, target)
+    previous = contract.status
+    contract.status = target
+    await bump(uow, contract, ContractEventType.STATUS_CHANGED, changes, previous_status=previous)
 
 
 @dataclass

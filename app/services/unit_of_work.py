@@ -10,9 +10,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from app.auth import Actor
-from app.bus import CHANNEL, EVENT_LOCK_KEY, bus
-from models import Order, OrderEvent
-from models.enums import OrderEventType, OrderStatus
+from app.bus import CHANNEL, EVENT_LOCK_KEY, AnyEvent, bus
+from models import Contract, ContractEvent, Order, OrderEvent
+from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderStatus
 
 
 @dataclass
@@ -21,30 +21,35 @@ class UnitOfWork:
 
     tx: BaseDBAsyncClient
     actor: Actor
-    events: list[OrderEvent] = field(default_factory=list)
+    events: list[AnyEvent] = field(default_factory=list)
 
     def record(
         self,
-        order: Order,
-        type: OrderEventType,
+        subject: Order | Contract,
+        type: OrderEventType | ContractEventType,
         changes: dict[str, Any] | None = None,
-        previous_status: OrderStatus | None = None,
-    ) -> OrderEvent:
-        """D4: an OrderEvent row in the same transaction as the change it describes.
+        previous_status: OrderStatus | ContractStatus | None = None,
+    ) -> AnyEvent:
+        """D4/C6: an event row on the subject's own stream (OrderEvent or ContractEvent), in the same
+        transaction as the change it describes.
 
         Rows are inserted when the unit of work ends (just before COMMIT), so the PostgreSQL
         event lock is held for as short a time as possible.
         """
-        event = OrderEvent(
-            type=type,
-            order_id=order.id,
-            account_id=order.account_id,
-            actor=self.actor.label,
-            actor_key_id=self.actor.key_id,
-            previous_status=previous_status,
-            status=order.status,
-            version=order.version,
-            changes=changes,
+        values: dict[str, Any] = {
+            "type": type,
+            "account_id": subject.account_id,
+            "actor": self.actor.label,
+            "actor_key_id": self.actor.key_id,
+            "previous_status": previous_status,
+            "status": subject.status,
+            "version": subject.version,
+            "changes": changes,
+        }
+        event: AnyEvent = (
+            ContractEvent(contract_id=subject.id, **values)
+            if isinstance(subject, Contract)
+            else OrderEvent(order_id=subject.id, **values)
         )
         self.events.append(event)
         return event
@@ -81,10 +86,10 @@ async def unit_of_work(actor: Actor) -> AsyncIterator[UnitOfWork]:
 
 
 # Events of units of work nested in an outer_transaction wait here for its COMMIT.
-_outer_events: ContextVar[list[OrderEvent] | None] = ContextVar("ordergraph_outer_events", default=None)
+_outer_events: ContextVar[list[AnyEvent] | None] = ContextVar("ordergraph_outer_events", default=None)
 
 
-def _publish_after_commit(events: list[OrderEvent]) -> None:
+def _publish_after_commit(events: list[AnyEvent]) -> None:
     pending = _outer_events.get()
     if pending is None:
         bus.committed(events)
@@ -96,7 +101,7 @@ def _publish_after_commit(events: list[OrderEvent]) -> None:
 async def outer_transaction() -> AsyncIterator[BaseDBAsyncClient]:
     """A transaction around a whole mutation (used by idempotency): units of work inside it become
     savepoints, and their events are published only after this outermost transaction commits."""
-    pending: list[OrderEvent] = []
+    pending: list[AnyEvent] = []
     token = _outer_events.set(pending)
     try:
         async with in_transaction() as tx:

@@ -9,11 +9,14 @@ the differential test (tests/readpath) proves every mapping gives the executor's
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+from typing import Any, cast
 
 import models as m
-from app.services.states import ORDER_STATES, QUOTE_STATES
-from models.enums import OrderStatus, QuoteStatus
+from app.services.obligations import is_overdue
+from app.services.states import CONTRACT_STATES, ORDER_STATES, QUOTE_STATES
+from models.enums import ContractStatus, OrderStatus, QuoteStatus
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class TypeSpec:
     model: Any
     computed: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]] = field(default_factory=dict)
     relations: dict[str, One | Many] = field(default_factory=dict)
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
 
 
 def _next(machine: Any, enum: Any, row: dict[str, Any]) -> list[str]:
@@ -140,11 +147,34 @@ TYPES: dict[str, TypeSpec] = {
     "OrderVersion": TypeSpec(m.OrderVersion),
     "Contract": TypeSpec(
         m.Contract,
+        computed={"nextStatuses": (("status",), lambda row: _next(CONTRACT_STATES, ContractStatus, row))},
         relations={
             "account": One("Account", "account_id", required=True),
             "order": Many("Order", "contract_id", ("created_at", "number"), first_only=True),
+            "orders": Many("Order", "contract_id", ("created_at", "number")),
+            "quote": One("Quote", "quote_id"),
             "subscriptions": Many("Subscription", "contract_id", ("created_at", "id")),
+            "signatories": Many("Signatory", "contract_id", ("position",)),
+            "obligations": Many("Obligation", "contract_id", ("due_date", "created_at", "id")),
+            "milestones": Many("Milestone", "contract_id", ("date", "created_at", "id")),
+            "events": Many("ContractEvent", "contract_id", ("id",)),
         },
+    ),
+    "Signatory": TypeSpec(m.Signatory),
+    "Obligation": TypeSpec(
+        m.Obligation,
+        # Fields with arguments compile only when none are given: then as of today, like the resolver.
+        computed={
+            "overdue": (("status", "due_date"), lambda row: is_overdue(cast(Any, SimpleNamespace(**row)), _today())),
+            "ownerKeyId": (("owner_key_id",), lambda row: row["owner_key_id"]),
+        },
+        relations={"contract": One("Contract", "contract_id")},
+    ),
+    "Milestone": TypeSpec(m.Milestone, computed={"reached": (("date",), lambda row: row["date"] <= _today())}),
+    "ContractEvent": TypeSpec(
+        m.ContractEvent,
+        computed={"cursor": (("id",), lambda row: str(row["id"]))},
+        relations={"contract": One("Contract", "contract_id")},
     ),
     "ContractSubscription": TypeSpec(
         m.Subscription,

@@ -26,6 +26,7 @@ from graphql import (
     get_nullable_type,
     get_operation_ast,
     is_leaf_type,
+    is_required_argument,
     parse,
     specified_rules,
 )
@@ -209,8 +210,10 @@ class Planner:
                 plan.fields.append((key, "typename", gql_type.name))
                 continue
             field_def = gql_type.fields[name]
-            if field_def.args:
-                raise NotCompilable(name)
+            if field_def.args and (
+                any(n.arguments for n in sub_nodes) or any(is_required_argument(a) for a in field_def.args.values())
+            ):
+                raise NotCompilable(name)  # computed with their defaults only (e.g. `overdue` as of today)
             named = get_named_type(field_def.type)
             relation = spec.relations.get(name)
             if relation is not None:
