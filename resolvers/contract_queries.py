@@ -8,8 +8,8 @@ from app.services.states import ORDER_STATES
 from models import Contract as ContractModel
 from resolvers.common import filter_values
 from schema.common import Connection
+from schema.contract_inputs import ContractFilter, ContractSort
 from schema.contracts import Contract, OrderStatusTransition
-from schema.inputs import ContractFilter, ContractSort
 
 
 @strawberry.type

@@ -27,6 +27,7 @@ from app.services.registry import (
     settings,
 )
 from resolvers.common import MutationSpec, run_mutation
+from schema import contract_inputs as ci
 from schema import inputs as i
 from schema import payloads as p
 from schema.contracts import Contract, Milestone, Obligation
@@ -38,7 +39,8 @@ def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
     """The field `name` (camel-cased), taking `<Name>Input` and returning `<Name>Payload` (API.md); its
     input becomes the command type the service verb declares for its `data` argument."""
     spec = MutationSpec(service, verb, typing.get_type_hints(getattr(service, verb))["data"])
-    input_type, payload = getattr(i, f"{name}Input"), getattr(p, f"{name}Payload")
+    inputs = ci if hasattr(ci, f"{name}Input") else i
+    input_type, payload = getattr(inputs, f"{name}Input"), getattr(p, f"{name}Payload")
 
     async def resolve(info: Info, input: Any) -> Any:
         return await run_mutation(info, payload, input, spec, shape)

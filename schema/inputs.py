@@ -9,9 +9,7 @@ from strawberry.scalars import JSON
 
 from schema.enums import (
     BillingFrequency,
-    ContractSortField,
     NameSortField,
-    ObligationStatus,
     OpportunityStage,
     OrderByField,
     OrderSortField,
@@ -20,7 +18,6 @@ from schema.enums import (
     QuoteSortField,
     QuoteStatus,
     Role,
-    SignatoryKind,
     SortDirection,
 )
 
@@ -393,94 +390,6 @@ class ChangeOrderInput:
 
 
 @strawberry.input
-class ContractFilter:
-    account_id: strawberry.ID | None = UNSET
-
-
-@strawberry.input
-class ContractSort:
-    field: ContractSortField = ContractSortField.CREATED_AT
-    direction: SortDirection = SortDirection.ASC
-
-
-@strawberry.input
 class RevokeApiKeyInput:
     api_key_id: strawberry.ID
-    idempotency_key: str | None = UNSET
-
-
-# Contracts after signature (C6, C7)
-@strawberry.input
-class CreateContractFromQuoteInput:
-    quote_id: strawberry.ID
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class ContractTransitionInput:
-    contract_id: strawberry.ID
-    version: int | None = strawberry.field(default=UNSET, description="C6/D5: checked when given.")
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class SubmitContractInput(ContractTransitionInput):
-    pass
-
-
-@strawberry.input
-class ApproveContractInput(ContractTransitionInput):
-    pass
-
-
-@strawberry.input
-class RejectContractInput(ContractTransitionInput):
-    reason: str
-
-
-@strawberry.input
-class CancelContractInput(ContractTransitionInput):
-    reason: str
-
-
-@strawberry.input
-class SignatoryInput:
-    name: str
-    email: str
-    kind: SignatoryKind
-
-
-@strawberry.input
-class SendContractForSignatureInput(ContractTransitionInput):
-    signatories: list[SignatoryInput]
-
-
-@strawberry.input
-class SignContractInput:
-    contract_id: strawberry.ID
-    signatory_id: strawberry.ID
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class AddObligationInput:
-    contract_id: strawberry.ID
-    title: str
-    due_date: date
-    owner_key_id: strawberry.ID | None = UNSET
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class UpdateObligationInput:
-    obligation_id: strawberry.ID
-    status: ObligationStatus
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class AddMilestoneInput:
-    contract_id: strawberry.ID
-    title: str
-    date: date
     idempotency_key: str | None = UNSET

@@ -1,0 +1,1 @@
+"""The texts of schema/descriptions.py, one module per area."""
