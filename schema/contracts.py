@@ -9,7 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from models.enums import AssetStatus, ContractStatus, OrderStatus, SubscriptionStatus
-from schema.sales import Account, Product, loaders, required
+from schema.sales import Account, Product, loaders, to_one
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem
@@ -30,15 +30,14 @@ class FromOrderItem:
     order_item_id: strawberry.Private[Any]
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
+    def product(self, info: Info) -> Product:
+        return to_one(info, Product, loaders(info).product_by_id, self.product_id)
 
     @strawberry.field
-    async def order_item(self, info: Info) -> OrderItemRef | None:
+    def order_item(self, info: Info) -> OrderItemRef | None:
         from schema.orders import OrderItem
 
-        row = await loaders(info).order_item_by_id.load(self.order_item_id)
-        return OrderItem.from_model(row) if row else None
+        return to_one(info, OrderItem, loaders(info).order_item_by_id, self.order_item_id, nullable=True)
 
 
 @strawberry.type(
@@ -72,9 +71,8 @@ class Subscription(FromOrderItem):
         )
 
     @strawberry.field
-    async def contract(self, info: Info) -> "Contract | None":
-        row = await loaders(info).contract_by_id.load(self.contract_id)
-        return Contract.from_model(row) if row else None
+    def contract(self, info: Info) -> "Contract | None":
+        return to_one(info, Contract, loaders(info).contract_by_id, self.contract_id, nullable=True)
 
 
 @strawberry.type
@@ -125,8 +123,8 @@ class Contract:
         )
 
     @strawberry.field
-    async def account(self, info: Info) -> Account:
-        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
+    def account(self, info: Info) -> Account:
+        return to_one(info, Account, loaders(info).account_by_id, self.account_id)
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef | None:

@@ -11,7 +11,14 @@ import pytest
 from app.config import Config
 from app.main import create_app
 from tests.api import builders as b
-from tests.security.introspection import graphql_schema, is_required, sample_value, selection, unwrap
+from tests.security.introspection import (
+    graphql_schema,
+    is_required,
+    reference_selection,
+    sample_value,
+    selection,
+    unwrap,
+)
 from tests.security.world import customer, owned_ids, plant_cross_references
 
 DEPTH = 5
@@ -33,12 +40,12 @@ def id_fields(input_type: Any) -> list[str]:
     return [n for n, f in unwrap(input_type).fields.items() if unwrap(f.type).name == "ID"]
 
 
-def root_calls(b_ids: list[str]) -> list[tuple[str, str, dict]]:
+def root_calls(b_ids: list[str], walk: Any = selection) -> list[tuple[str, str, dict]]:
     """(field, document, variables) for every root query field, with B's ids in every ID slot."""
     calls = []
     query_type = graphql_schema().query_type
     for name, field in query_type.fields.items():
-        sel = selection(field.type, DEPTH)
+        sel = walk(field.type, DEPTH)
         body = f" {{ {sel} }}" if sel else ""
         variants: list[dict] = []
         required = {a: arg for a, arg in field.args.items() if is_required(arg.type)}
@@ -76,10 +83,12 @@ async def world(api):
     return {"a": a, "b": other, "planted": planted, "partner": partner["secret"]}
 
 
+@pytest.mark.parametrize("walk", [selection, reference_selection], ids=["rows", "references"])
 @pytest.mark.parametrize("compiled_reads", ["0", "1"], ids=["executor", "compiled"])
-async def test_s3_partner_never_reaches_another_accounts_objects(orm, world, compiled_reads):
+async def test_s3_partner_never_reaches_another_accounts_objects(orm, world, compiled_reads, walk):
     # A permissive instance of the real app: the walk's documents are deeper than the public limits.
-    # Issue 10: the walk runs on the executor and on the compiled read path (which must answer most of it).
+    # Issue 10: the walk runs on the executor and on the compiled read path (which must answer most of it),
+    # once with whole rows and once asking to-one relations for `{ id }` only (answered without the row).
     config = Config(database_url=orm, max_query_depth=50, max_tokens=1_000_000, compiled_reads=compiled_reads)
     app = create_app(config, manage_database=False)
     b_owned = await owned_ids(world["b"]["account"])
@@ -89,7 +98,7 @@ async def test_s3_partner_never_reaches_another_accounts_objects(orm, world, com
     assert world["planted"] >= 10, world["planted"]
     reached: set[str] = set()
     leaks: list[str] = []
-    calls = root_calls(probe_ids)
+    calls = root_calls(probe_ids, walk)
     assert len(calls) > 50
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
         for name, doc, variables in calls:
