@@ -69,6 +69,14 @@ class ByIdLoader(Loader, Generic[M]):
     def load(self, key: Any) -> "Awaitable[M | None]":
         return super().load(key)
 
+    def finished(self, key: Any) -> "asyncio.Future[M | None] | None":
+        """The future of an earlier load of `key` if it already holds the row (or None for a row
+        out of scope): its value is at hand, no Task needed."""
+        future = self.cache_map.get(key)
+        if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+            return None
+        return future
+
     async def _rows(self, ids: Sequence[Any]) -> list[Any]:
         rows = await scoped(self._actor, self._model.filter(id__in=list({_key(i) for i in ids})))
         found = {str(row.id): row for row in rows}
@@ -76,9 +84,12 @@ class ByIdLoader(Loader, Generic[M]):
 
     def visible(self, key: Any) -> "bool | Awaitable[bool]":
         """True without I/O when no scope filters the model: the key comes from a row's foreign
-        key, so its row exists. Otherwise one batched, scoped read of ids."""
+        key, so its row exists. Otherwise from a row this request already read, or one batched,
+        scoped read of ids."""
         if not self._scoped:
             return True
+        if (finished := self.finished(key)) is not None:
+            return finished.result() is not None
         if self._visible is None:
             self._visible = Loader(load_fn=self._visible_ids, max_batch_size=MAX_BATCH)
         return self._visible.load(key)

@@ -40,16 +40,19 @@ def required(row: Any, what: str) -> Any:
 
 def to_one(info: Info, cls: Any, loader: "ByIdLoader[Any]", key: Any, *, nullable: bool = False) -> Any:
     """A to-one relation through a key the row holds (issue 10). Returns the object itself when it
-    is known without I/O (no Task per item), else an awaitable. Asked only for `id`/`__typename`,
-    no row is loaded: the scope (S3) is still checked, without I/O when nothing filters the model.
-    Out of scope: null when `nullable`, else NOT_FOUND, exactly as when the row is loaded."""
+    is known without I/O (no Task per item: an id-only selection, or a row an earlier load of this
+    request already holds), else an awaitable. Asked only for `id`/`__typename`, no row is loaded:
+    the scope (S3) is still checked, without I/O when nothing filters the model. Out of scope:
+    null when `nullable`, else NOT_FOUND, exactly as when the row is loaded."""
     if key is None:
         return None
     if _id_only(info):
         seen = loader.visible(key)
-        if seen is True:
-            return _reference(cls, key)
+        if isinstance(seen, bool):
+            return _reference(cls, key) if seen else _from_row(None, cls, nullable)
         return _seen_reference(seen, cls, key, nullable)
+    if (finished := loader.finished(key)) is not None:
+        return _from_row(finished.result(), cls, nullable)
     return _loaded(loader.load(key), cls, nullable)
 
 
@@ -69,16 +72,17 @@ def _reference(cls: Any, key: Any) -> Any:
 
 
 async def _seen_reference(seen: Any, cls: Any, key: Any, nullable: bool) -> Any:
-    if await seen:
-        return _reference(cls, key)
-    return None if nullable else required(None, cls.__name__)
+    return _reference(cls, key) if await seen else _from_row(None, cls, nullable)
 
 
 async def _loaded(row: Any, cls: Any, nullable: bool) -> Any:
-    found = await row
-    if found is None and nullable:
+    return _from_row(await row, cls, nullable)
+
+
+def _from_row(row: Any, cls: Any, nullable: bool) -> Any:
+    if row is None and nullable:
         return None
-    return cls.from_model(required(found, cls.__name__))
+    return cls.from_model(required(row, cls.__name__))
 
 
 @strawberry.type

@@ -3,6 +3,7 @@ every nested object field, feed every ID argument with account B's ids, and asse
 of account B is ever reachable. Fields added later are walked without editing this test."""
 
 import json
+import re
 from typing import Any
 
 import httpx
@@ -126,3 +127,47 @@ async def test_s3_partner_never_reaches_another_accounts_objects(orm, world, com
     # Key grants are not an object of the API (only `apiKeys { accountIds }`, which needs MANAGE_KEYS).
     unreached = [model for model, ids in a_owned.items() if ids and not (ids & reached) and model != "ApiKeyAccount"]
     assert not unreached, f"the walk never reached these kinds of A's objects: {unreached}"
+
+
+RELATIONS = [  # separate documents: a NOT_FOUND of a required relation nulls its whole list
+    "{ quotes(first: 50) { edges { node { id opportunity { id name } } } } }",
+    "{ quotes(first: 50) { edges { node { id account { id name } } } } }",
+    """{ quotes(first: 50) { edges { node { id
+      lines { id product { id sku } quote { id number } group { id name } requiredBy { id key } } } } } }""",
+    """{ orders(first: 50) { edges { node { id quote { id number } opportunity { id name } contract { id number }
+      account { id name } items { id order { id number } product { id sku } quoteLine { id key }
+      requiredBy { id quantity } } } } } }""",
+    """{ contracts(first: 50) { edges { node { id account { id name }
+      subscriptions { id contract { id number } product { id sku } orderItem { id quantity } } } } } }""",
+]
+
+
+def _references_only(value: Any, dropped: set[str]) -> Any:
+    """The answer a `{ id }`-only relation selection must give: every `{ id, x }` object as `{ id }`."""
+    if isinstance(value, dict):
+        if len(value) == 2 and "id" in value and not set(value) - {"id"} - dropped:
+            return {"id": value["id"]}
+        return {key: _references_only(item, dropped) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_references_only(item, dropped) for item in value]
+    return value
+
+
+async def test_s3_relation_asked_for_id_only_answers_like_the_loaded_row(orm, world):
+    """Issue 10 item 4: a to-one relation asked only for `{ id }` is answered from the key the row
+    holds, yet a partner key gets exactly what the loaded row gives: null for an optional relation
+    and NOT_FOUND for a required one when it points into another account (S3)."""
+    app = create_app(Config(database_url=orm, max_query_depth=50, compiled_reads="0"), manage_database=False)
+    headers = {"Authorization": f"Bearer {world['partner']}"}
+    refused = 0
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        for document in RELATIONS:
+            rows = (await client.post("/graphql", json={"query": document}, headers=headers)).json()
+            references = re.sub(r"\{ id \w+ \}", "{ id }", document)
+            refs = (await client.post("/graphql", json={"query": references}, headers=headers)).json()
+            errors = {(e["message"], tuple(e["path"])) for e in rows.get("errors") or []}
+            assert {(e["message"], tuple(e["path"])) for e in refs.get("errors") or []} == errors, document
+            dropped = set(re.findall(r"\{ id (\w+) \}", document))
+            assert refs["data"] == _references_only(rows["data"], dropped), document
+            refused += len(errors)
+    assert refused, "the planted references into account B refuse nothing: the test is vacuous"
