@@ -46,12 +46,15 @@ def to_one(info: Info, cls: Any, loader: "ByIdLoader[Any]", key: Any, *, nullabl
     null when `nullable`, else NOT_FOUND, exactly as when the row is loaded."""
     if key is None:
         return None
+    # A NOT_FOUND is raised inside an awaitable, as before: raised synchronously, graphql-core
+    # drops the pending awaitables of sibling fields unawaited.
     if _id_only(info):
         seen = loader.visible(key)
-        if isinstance(seen, bool):
-            return _reference(cls, key) if seen else _from_row(None, cls, nullable)
+        if seen is True or (seen is False and nullable):
+            return _reference(cls, key) if seen else None
         return _seen_reference(seen, cls, key, nullable)
-    if (finished := loader.finished(key)) is not None:
+    finished = loader.finished(key)
+    if finished is not None and (nullable or finished.result() is not None):
         return _from_row(finished.result(), cls, nullable)
     return _loaded(loader.load(key), cls, nullable)
 
@@ -72,7 +75,9 @@ def _reference(cls: Any, key: Any) -> Any:
 
 
 async def _seen_reference(seen: Any, cls: Any, key: Any, nullable: bool) -> Any:
-    return _reference(cls, key) if await seen else _from_row(None, cls, nullable)
+    if seen if isinstance(seen, bool) else await seen:
+        return _reference(cls, key)
+    return _from_row(None, cls, nullable)
 
 
 async def _loaded(row: Any, cls: Any, nullable: bool) -> Any:
