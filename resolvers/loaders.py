@@ -6,15 +6,16 @@ layer (app.services.scoping.scoped), so a nested path never reaches another acco
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from app.auth import Actor
+from app.readpath.fetch import is_scoped
 from app.services.scoping import scoped
 from models import (
     Account,
@@ -58,13 +59,49 @@ def _key(value: Any) -> Any:
     return value if isinstance(value, UUID) else UUID(str(value))
 
 
-def by_id_loader(actor: Actor, model: type[M]) -> DataLoader[Any, M | None]:
-    async def load(ids: Sequence[Any]) -> list[Any]:
-        rows = await scoped(actor, model.filter(id__in=list({_key(i) for i in ids})))
+class ByIdLoader(Loader, Generic[M]):
+    """Rows of `model` by id, scoped (S3). `visible` answers whether an id is readable without
+    loading its row: a relation asked only for `id` needs no row (issue 10)."""
+
+    def __init__(self, actor: Actor, model: type[M]) -> None:
+        super().__init__(load_fn=self._rows, max_batch_size=MAX_BATCH)
+        self._actor = actor
+        self._model = model
+        self._scoped = is_scoped(actor, model)
+        self._visible: Loader | None = None
+
+    def load(self, key: Any) -> "Awaitable[M | None]":
+        return super().load(key)
+
+    def finished(self, key: Any) -> "asyncio.Future[M | None] | None":
+        """The future of an earlier load of `key` if it already holds the row (or None for a row
+        out of scope): its value is at hand, no Task needed."""
+        future = self.cache_map.get(key)
+        if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+            return None
+        return future
+
+    async def _rows(self, ids: Sequence[Any]) -> list[Any]:
+        rows = await scoped(self._actor, self._model.filter(id__in=list({_key(i) for i in ids})))
         found = {str(row.id): row for row in rows}
         return [found.get(str(i)) for i in ids]
 
-    return Loader(load_fn=load, max_batch_size=MAX_BATCH)
+    def visible(self, key: Any) -> "bool | Awaitable[bool]":
+        """True without I/O when no scope filters the model: the key comes from a row's foreign
+        key, so its row exists. Otherwise from a row this request already read, or one batched,
+        scoped read of ids."""
+        if not self._scoped:
+            return True
+        if (finished := self.finished(key)) is not None:
+            return finished.result() is not None
+        if self._visible is None:
+            self._visible = Loader(load_fn=self._visible_ids, max_batch_size=MAX_BATCH)
+        return self._visible.load(key)
+
+    async def _visible_ids(self, ids: Sequence[Any]) -> list[bool]:
+        query = scoped(self._actor, self._model.filter(id__in=list({_key(i) for i in ids})))
+        found = {str(i) for i in await query.values_list("id", flat=True)}
+        return [str(i) in found for i in ids]
 
 
 def by_fk_loader(
@@ -91,36 +128,36 @@ class Loaders:
         self._actor = actor
 
     @cached_property
-    def account_by_id(self) -> DataLoader[Any, Account | None]:
-        return by_id_loader(self._actor, Account)
+    def account_by_id(self) -> ByIdLoader[Account]:
+        return ByIdLoader(self._actor, Account)
 
     @cached_property
-    def product_by_id(self) -> DataLoader[Any, Product | None]:
-        return by_id_loader(self._actor, Product)
+    def product_by_id(self) -> ByIdLoader[Product]:
+        return ByIdLoader(self._actor, Product)
 
     @cached_property
-    def opportunity_by_id(self) -> DataLoader[Any, Opportunity | None]:
-        return by_id_loader(self._actor, Opportunity)
+    def opportunity_by_id(self) -> ByIdLoader[Opportunity]:
+        return ByIdLoader(self._actor, Opportunity)
 
     @cached_property
-    def quote_by_id(self) -> DataLoader[Any, Quote | None]:
-        return by_id_loader(self._actor, Quote)
+    def quote_by_id(self) -> ByIdLoader[Quote]:
+        return ByIdLoader(self._actor, Quote)
 
     @cached_property
-    def quote_line_by_id(self) -> DataLoader[Any, QuoteLine | None]:
-        return by_id_loader(self._actor, QuoteLine)
+    def quote_line_by_id(self) -> ByIdLoader[QuoteLine]:
+        return ByIdLoader(self._actor, QuoteLine)
 
     @cached_property
-    def quote_line_group_by_id(self) -> DataLoader[Any, QuoteLineGroup | None]:
-        return by_id_loader(self._actor, QuoteLineGroup)
+    def quote_line_group_by_id(self) -> ByIdLoader[QuoteLineGroup]:
+        return ByIdLoader(self._actor, QuoteLineGroup)
 
     @cached_property
-    def order_by_id(self) -> DataLoader[Any, Order | None]:
-        return by_id_loader(self._actor, Order)
+    def order_by_id(self) -> ByIdLoader[Order]:
+        return ByIdLoader(self._actor, Order)
 
     @cached_property
-    def order_item_by_id(self) -> DataLoader[Any, OrderItem | None]:
-        return by_id_loader(self._actor, OrderItem)
+    def order_item_by_id(self) -> ByIdLoader[OrderItem]:
+        return ByIdLoader(self._actor, OrderItem)
 
     @cached_property
     def quote_lines_by_quote(self) -> DataLoader[Any, list[QuoteLine]]:
@@ -175,8 +212,8 @@ class Loaders:
         return by_fk_loader(self._actor, ProductComponent, "bundle_id", ["position"])
 
     @cached_property
-    def contract_by_id(self) -> DataLoader[Any, Contract | None]:
-        return by_id_loader(self._actor, Contract)
+    def contract_by_id(self) -> ByIdLoader[Contract]:
+        return ByIdLoader(self._actor, Contract)
 
     @cached_property
     def contracts_by_account(self) -> DataLoader[Any, list[Contract]]:

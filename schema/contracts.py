@@ -22,7 +22,7 @@ from models.enums import (
     SubscriptionStatus,
 )
 from schema.common import StreamEvent
-from schema.sales import Account, Product, Quote, loaders, required
+from schema.sales import Account, Product, Quote, loaders, to_one
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem
@@ -46,15 +46,14 @@ class FromOrderItem:
     order_item_id: strawberry.Private[Any]
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
+    def product(self, info: Info) -> Product:
+        return to_one(info, Product, loaders(info).product_by_id, self.product_id)
 
     @strawberry.field
-    async def order_item(self, info: Info) -> OrderItemRef | None:
+    def order_item(self, info: Info) -> OrderItemRef | None:
         from schema.orders import OrderItem
 
-        row = await loaders(info).order_item_by_id.load(self.order_item_id)
-        return OrderItem.from_model(row) if row else None
+        return to_one(info, OrderItem, loaders(info).order_item_by_id, self.order_item_id, nullable=True)
 
 
 @strawberry.type(
@@ -88,9 +87,8 @@ class Subscription(FromOrderItem):
         )
 
     @strawberry.field
-    async def contract(self, info: Info) -> "Contract | None":
-        row = await loaders(info).contract_by_id.load(self.contract_id)
-        return Contract.from_model(row) if row else None
+    def contract(self, info: Info) -> "Contract | None":
+        return to_one(info, Contract, loaders(info).contract_by_id, self.contract_id, nullable=True)
 
 
 @strawberry.type
@@ -153,9 +151,8 @@ class Obligation:
         return is_overdue(self.row, as_of or datetime.now(UTC).date())
 
     @strawberry.field
-    async def contract(self, info: Info) -> "Contract | None":
-        row = await loaders(info).contract_by_id.load(self.contract_id)
-        return Contract.from_model(row) if row else None
+    def contract(self, info: Info) -> "Contract | None":
+        return to_one(info, Contract, loaders(info).contract_by_id, self.contract_id, nullable=True)
 
 
 Day = date  # the milestone's `date` field shadows the type inside its class
@@ -226,8 +223,8 @@ class Contract:
         )
 
     @strawberry.field
-    async def account(self, info: Info) -> Account:
-        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
+    def account(self, info: Info) -> Account:
+        return to_one(info, Account, loaders(info).account_by_id, self.account_id)
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef | None:
@@ -245,9 +242,8 @@ class Contract:
         return CONTRACT_STATES.next_statuses(self.status)
 
     @strawberry.field(description="C6: the approved quote this contract was requested from, if any.")
-    async def quote(self, info: Info) -> Quote | None:
-        row = await loaders(info).quote_by_id.load(self.quote_id) if self.quote_id else None
-        return Quote.from_model(row) if row else None
+    def quote(self, info: Info) -> Quote | None:
+        return to_one(info, Quote, loaders(info).quote_by_id, self.quote_id, nullable=True)
 
     @strawberry.field(description="C1/C6: every order contracted into this contract.")
     async def orders(self, info: Info) -> list[OrderRef]:

@@ -12,7 +12,7 @@ from app.services.states import ORDER_STATES
 from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
-from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required
+from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required, to_one
 
 
 @strawberry.type
@@ -80,22 +80,16 @@ class Order:
         return ORDER_STATES.next_statuses(self.status)
 
     @strawberry.field
-    async def account(self, info: Info) -> Account:
-        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
+    def account(self, info: Info) -> Account:
+        return to_one(info, Account, loaders(info).account_by_id, self.account_id)
 
     @strawberry.field
-    async def quote(self, info: Info) -> Quote | None:
-        if self.quote_id is None:
-            return None
-        row = await loaders(info).quote_by_id.load(self.quote_id)
-        return Quote.from_model(row) if row else None
+    def quote(self, info: Info) -> Quote | None:
+        return to_one(info, Quote, loaders(info).quote_by_id, self.quote_id, nullable=True)
 
     @strawberry.field
-    async def opportunity(self, info: Info) -> Opportunity | None:
-        if self.opportunity_id is None:
-            return None
-        row = await loaders(info).opportunity_by_id.load(self.opportunity_id)
-        return Opportunity.from_model(row) if row else None
+    def opportunity(self, info: Info) -> Opportunity | None:
+        return to_one(info, Opportunity, loaders(info).opportunity_by_id, self.opportunity_id, nullable=True)
 
     @strawberry.field
     async def items(self, info: Info) -> list["OrderItem"]:
@@ -106,11 +100,8 @@ class Order:
         return [OrderEvent.from_model(e) for e in await loaders(info).order_events_by_order.load(self.id)]
 
     @strawberry.field
-    async def contract(self, info: Info) -> Contract | None:
-        if self.contract_id is None:
-            return None
-        row = await loaders(info).contract_by_id.load(self.contract_id)
-        return Contract.from_model(row) if row else None
+    def contract(self, info: Info) -> Contract | None:
+        return to_one(info, Contract, loaders(info).contract_by_id, self.contract_id, nullable=True)
 
     @strawberry.field(description="I1: earlier versions of the order, kept read-only, oldest first.")
     async def versions(self, info: Info) -> list[OrderVersion]:
@@ -168,26 +159,20 @@ class OrderItem:
         )
 
     @strawberry.field
-    async def order(self, info: Info) -> Order:
-        return Order.from_model(required(await loaders(info).order_by_id.load(self.order_id), "Order"))
+    def order(self, info: Info) -> Order:
+        return to_one(info, Order, loaders(info).order_by_id, self.order_id)
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
+    def product(self, info: Info) -> Product:
+        return to_one(info, Product, loaders(info).product_by_id, self.product_id)
 
     @strawberry.field
-    async def quote_line(self, info: Info) -> QuoteLine | None:
-        if self.quote_line_id is None:
-            return None
-        row = await loaders(info).quote_line_by_id.load(self.quote_line_id)
-        return QuoteLine.from_model(row) if row else None
+    def quote_line(self, info: Info) -> QuoteLine | None:
+        return to_one(info, QuoteLine, loaders(info).quote_line_by_id, self.quote_line_id, nullable=True)
 
     @strawberry.field
-    async def required_by(self, info: Info) -> "OrderItem | None":
-        if self.required_by_id is None:
-            return None
-        row = await loaders(info).order_item_by_id.load(self.required_by_id)
-        return OrderItem.from_model(row) if row else None
+    def required_by(self, info: Info) -> "OrderItem | None":
+        return to_one(info, OrderItem, loaders(info).order_item_by_id, self.required_by_id, nullable=True)
 
     @strawberry.field(description="C2: the subscription this RECURRING item became when contracted.")
     async def subscription(self, info: Info) -> Subscription | None:

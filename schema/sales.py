@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from graphql import FieldNode
 from strawberry.types import Info
 
 from app.errors import not_found
@@ -13,7 +14,7 @@ from schema.enums import BillingFrequency, OpportunityStage, OrderByField, Produ
 
 if TYPE_CHECKING:
     from resolvers.context import Context
-    from resolvers.loaders import Loaders
+    from resolvers.loaders import ByIdLoader, Loaders
     from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
 
@@ -35,6 +36,58 @@ def required(row: Any, what: str) -> Any:
     if row is None:
         raise not_found(what)
     return row
+
+
+def to_one(info: Info, cls: Any, loader: "ByIdLoader[Any]", key: Any, *, nullable: bool = False) -> Any:
+    """A to-one relation through a key the row holds (issue 10). Returns the object itself when it
+    is known without I/O (no Task per item: an id-only selection, or a row an earlier load of this
+    request already holds), else an awaitable. Asked only for `id`/`__typename`, no row is loaded:
+    the scope (S3) is still checked, without I/O when nothing filters the model. Out of scope:
+    null when `nullable`, else NOT_FOUND, exactly as when the row is loaded."""
+    if key is None:
+        return None
+    # A NOT_FOUND is raised inside an awaitable, as before: raised synchronously, graphql-core
+    # drops the pending awaitables of sibling fields unawaited.
+    if _id_only(info):
+        seen = loader.visible(key)
+        if seen is True or (seen is False and nullable):
+            return _reference(cls, key) if seen else None
+        return _seen_reference(seen, cls, key, nullable)
+    finished = loader.finished(key)
+    if finished is not None and (nullable or finished.result() is not None):
+        return _from_row(finished.result(), cls, nullable)
+    return _loaded(loader.load(key), cls, nullable)
+
+
+def _id_only(info: Info) -> bool:
+    for node in info._raw_info.field_nodes:
+        selections = node.selection_set.selections if node.selection_set else ()
+        if not all(isinstance(s, FieldNode) and s.name.value in ("id", "__typename") for s in selections):
+            return False
+    return True
+
+
+def _reference(cls: Any, key: Any) -> Any:
+    """The object of a relation asked only for id/__typename: no other field is ever read."""
+    reference = cls.__new__(cls)
+    reference.id = strawberry.ID(str(key))
+    return reference
+
+
+async def _seen_reference(seen: Any, cls: Any, key: Any, nullable: bool) -> Any:
+    if seen if isinstance(seen, bool) else await seen:
+        return _reference(cls, key)
+    return _from_row(None, cls, nullable)
+
+
+async def _loaded(row: Any, cls: Any, nullable: bool) -> Any:
+    return _from_row(await row, cls, nullable)
+
+
+def _from_row(row: Any, cls: Any, nullable: bool) -> Any:
+    if row is None and nullable:
+        return None
+    return cls.from_model(required(row, cls.__name__))
 
 
 @strawberry.type
@@ -92,8 +145,8 @@ class ProductComponent:
     product_id: strawberry.Private[Any]
 
     @strawberry.field
-    async def product(self, info: Info) -> "Product":
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
+    def product(self, info: Info) -> "Product":
+        return to_one(info, Product, loaders(info).product_by_id, self.product_id)
 
 
 @strawberry.type
@@ -147,8 +200,8 @@ class Opportunity:
         )
 
     @strawberry.field
-    async def account(self, info: Info) -> Account:
-        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
+    def account(self, info: Info) -> Account:
+        return to_one(info, Account, loaders(info).account_by_id, self.account_id)
 
     @strawberry.field
     async def quotes(self, info: Info) -> list["Quote"]:
@@ -215,14 +268,12 @@ class Quote:
         return QUOTE_STATES.next_statuses(self.status)
 
     @strawberry.field
-    async def account(self, info: Info) -> Account:
-        return Account.from_model(required(await loaders(info).account_by_id.load(self.account_id), "Account"))
+    def account(self, info: Info) -> Account:
+        return to_one(info, Account, loaders(info).account_by_id, self.account_id)
 
     @strawberry.field
-    async def opportunity(self, info: Info) -> Opportunity:
-        return Opportunity.from_model(
-            required(await loaders(info).opportunity_by_id.load(self.opportunity_id), "Opportunity")
-        )
+    def opportunity(self, info: Info) -> Opportunity:
+        return to_one(info, Opportunity, loaders(info).opportunity_by_id, self.opportunity_id)
 
     @strawberry.field
     async def lines(self, info: Info) -> list["QuoteLine"]:
@@ -311,26 +362,20 @@ class QuoteLine:
         )
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(required(await loaders(info).product_by_id.load(self.product_id), "Product"))
+    def product(self, info: Info) -> Product:
+        return to_one(info, Product, loaders(info).product_by_id, self.product_id)
 
     @strawberry.field
-    async def quote(self, info: Info) -> Quote:
-        return Quote.from_model(required(await loaders(info).quote_by_id.load(self.quote_id), "Quote"))
+    def quote(self, info: Info) -> Quote:
+        return to_one(info, Quote, loaders(info).quote_by_id, self.quote_id)
 
     @strawberry.field
-    async def group(self, info: Info) -> QuoteLineGroup | None:
-        if self.group_id is None:
-            return None
-        row = await loaders(info).quote_line_group_by_id.load(self.group_id)
-        return QuoteLineGroup.from_model(row) if row else None
+    def group(self, info: Info) -> QuoteLineGroup | None:
+        return to_one(info, QuoteLineGroup, loaders(info).quote_line_group_by_id, self.group_id, nullable=True)
 
     @strawberry.field
-    async def required_by(self, info: Info) -> "QuoteLine | None":
-        if self.required_by_id is None:
-            return None
-        row = await loaders(info).quote_line_by_id.load(self.required_by_id)
-        return QuoteLine.from_model(row) if row else None
+    def required_by(self, info: Info) -> "QuoteLine | None":
+        return to_one(info, QuoteLine, loaders(info).quote_line_by_id, self.required_by_id, nullable=True)
 
     @strawberry.field
     async def order_items(self, info: Info) -> list[OrderItemRef]:

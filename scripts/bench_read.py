@@ -8,6 +8,11 @@ server process's user+system time) and ratios. The machine is shared: compare th
 
     .venv/bin/python scripts/bench_read.py [--database sqlite|postgres|both] [--postgres-url URL]
                                            [--rounds R] [--requests N] [--concurrency C]
+                                           [--executor-before DIR] [--executor-only]
+
+`--executor-before DIR` also serves an older tree's executor (e.g. `git archive COMMIT | tar -x -C
+DIR`, run with this tree's .venv) in the same interleaved rounds, and ratios are then taken
+against it; `--executor-only` leaves out the compiled path and the references.
 """
 
 import argparse
@@ -32,6 +37,7 @@ from app.auth import generate_secret  # noqa: E402
 from schema.scalars import serialize_decimal  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+BEFORE = "executor (before)"
 ORDERS, KITS = 50, 5  # 5 bundles of 2 lines: 10 items per order, 5 of them requiredBy a bundle item
 
 NODE = """id number status startDate totalAmount account { id name }
@@ -205,9 +211,9 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def process(args: list[str], env: dict[str, str]) -> AsyncIterator[tuple[str, int]]:
+async def process(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> AsyncIterator[tuple[str, int]]:
     port = free_port()
-    proc = await asyncio.create_subprocess_exec(*args, "--port", str(port), env={**os.environ, **env}, cwd=ROOT)
+    proc = await asyncio.create_subprocess_exec(*args, "--port", str(port), env={**os.environ, **env}, cwd=cwd)
     base_url = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base_url, timeout=2) as client:
@@ -232,7 +238,7 @@ async def process(args: list[str], env: dict[str, str]) -> AsyncIterator[tuple[s
                 await proc.wait()
 
 
-def ordergraph(url: str, key: str, compiled: str, form: str = "json") -> Any:
+def ordergraph(url: str, key: str, compiled: str, form: str = "json", tree: Path | None = None) -> Any:
     env = {
         "ORDERGRAPH_COMPILED_FORM": form,
         "DATABASE_URL": url,
@@ -240,6 +246,9 @@ def ordergraph(url: str, key: str, compiled: str, form: str = "json") -> Any:
         "ORDERGRAPH_LOG_LEVEL": "warning",
         "ORDERGRAPH_COMPILED_READS": compiled,
     }
+    if tree is not None:  # another checkout's code with this tree's environment
+        command = [str(ROOT / ".venv/bin/python"), "-m", "app", "serve", "--host", "127.0.0.1"]
+        return process(command, {**env, "PYTHONPATH": str(tree)}, cwd=tree)
     return process([str(ROOT / ".venv/bin/ordergraph"), "serve", "--host", "127.0.0.1"], env)
 
 
@@ -321,10 +330,22 @@ async def bench(kind: str, args: argparse.Namespace) -> list[str]:
             async with httpx.AsyncClient(base_url=compiled_url, timeout=120, headers=headers) as client:
                 quote = await seed(Api(client, key))
             async with ordergraph(url, key, "0") as (executor_url, executor_pid):
-                targets = {"compiled": (compiled_url, compiled_pid), "executor": (executor_url, executor_pid)}
-                async with _references(kind, url, key) as refs:
-                    targets.update(refs)
+                targets = {"executor": (executor_url, executor_pid)}
+                if not args.executor_only:
+                    targets["compiled"] = (compiled_url, compiled_pid)
+                async with _others(kind, url, key, args) as others:
+                    targets.update(others)
                     return await measure(targets, reads(quote), headers, args)
+
+
+@asynccontextmanager
+async def _others(kind: str, url: str, key: str, args: argparse.Namespace) -> AsyncIterator[dict[str, tuple[str, int]]]:
+    async with _references("sqlite" if args.executor_only else kind, url, key) as refs:
+        if args.executor_before is None:
+            yield refs
+            return
+        async with ordergraph(url, key, "0", tree=args.executor_before) as before:
+            yield {BEFORE: before, **refs}
 
 
 @asynccontextmanager
@@ -369,17 +390,19 @@ async def measure(
         for _ in range(args.rounds):  # interleaved: each round visits every server and shape
             for shape, name, query, variables in runs:
                 s = samples.setdefault((shape, name), Samples())
-                n = args.requests if "50" not in shape or name != "executor" else max(2, args.requests // 10)
+                slow = "50" in shape and name.startswith("executor")
+                n = max(2, args.requests // 10) if slow else args.requests
                 await round_of(clients[name], targets[name][1], query, variables, n, args.concurrency, s)
     finally:
         for client in clients.values():
             await client.aclose()
+    base_name = BEFORE if BEFORE in targets else "executor"
     rows = [
-        "| read | server | req/s | p50 ms | p95 ms | server CPU ms/req | req/s vs executor | req/s vs 1-statement |"
+        f"| read | server | req/s | p50 ms | p95 ms | server CPU ms/req | req/s vs {base_name} | req/s vs 1-statement |"
     ]
     rows.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for shape in shapes:
-        base = samples.get((shape, "executor"))
+        base = samples.get((shape, base_name))
         ref = samples.get((shape, "asyncpg 1 statement (json_agg)"))
         for (s_shape, name), s in samples.items():
             if s_shape != shape:
@@ -394,6 +417,10 @@ async def measure(
     return rows
 
 
+def _absolute(path: str) -> Path:
+    return Path(path).resolve()
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
@@ -401,6 +428,10 @@ async def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=40, help="requests per server, shape and round")
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--executor-before", metavar="DIR", type=_absolute, help="an older tree whose executor runs alongside"
+    )
+    parser.add_argument("--executor-only", action="store_true", help="no compiled path, no references")
     parser.add_argument("--serve-reference", choices=["json", "multi"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -56,9 +56,11 @@ def sample_value(type_: Any, ids: dict[str, str] | None = None, depth: int = 0) 
     return [value] if is_list(type_) else value
 
 
-def selection(type_: Any, depth: int, seen: tuple[str, ...] = ()) -> str:
+def selection(type_: Any, depth: int, seen: tuple[str, ...] = (), references: bool = False) -> str:
     """Every field without required arguments, following object fields until `depth`, never
-    entering a type already on the path."""
+    entering a type already on the path. With `references`, every to-one relation between objects
+    with ids asks for `{ id __typename }` only (issue 10: the executor answers those without loading
+    the row), while lists, connections, edges and payloads are still followed."""
     named = unwrap(type_)
     if not hasattr(named, "fields"):
         return ""
@@ -67,12 +69,16 @@ def selection(type_: Any, depth: int, seen: tuple[str, ...] = ()) -> str:
         if any(is_required(arg.type) for arg in field.args.values()):
             continue
         target = unwrap(field.type)
-        if hasattr(target, "fields"):
-            if depth <= 0 or target.name in seen:
-                continue
-            inner = selection(target, depth - 1, (*seen, named.name))
+        if not hasattr(target, "fields"):
+            parts.append(name)
+        elif references and "id" in target.fields and "id" in named.fields and not is_list(field.type):
+            parts.append(f"{name} {{ id __typename }}")
+        elif depth > 0 and target.name not in seen:
+            inner = selection(target, depth - 1, (*seen, named.name), references)
             if inner:
                 parts.append(f"{name} {{ {inner} }}")
-        else:
-            parts.append(name)
     return " ".join(parts)
+
+
+def reference_selection(type_: Any, depth: int) -> str:
+    return selection(type_, depth, references=True)
