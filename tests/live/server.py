@@ -161,3 +161,45 @@ class Socket:
         payload = message["payload"]
         assert not payload.get("errors"), payload
         return payload["data"]  # type: ignore[no-any-return]
+
+
+async def primary_quote(server: Server) -> dict:
+    """A new account, opportunity and primary quote for 3 seats of a new RECURRING product."""
+    n = time.monotonic_ns()
+    product = (
+        await server.gql(
+            f'mutation {{ createProduct(input: {{sku: "S{n}", name: "Seat", type: RECURRING, '
+            f'listPrice: "10"}}) {{ product {{ id }} }} }}'
+        )
+    )["createProduct"]["product"]
+    account = (await server.gql('mutation { createAccount(input: {name: "Live"}) { account { id } } }'))[
+        "createAccount"
+    ]["account"]
+    opp = (
+        await server.gql(
+            'mutation($a: ID!) { createOpportunity(input: {accountId: $a, name: "o"}) { opportunity { id } } }',
+            {"a": account["id"]},
+        )
+    )["createOpportunity"]["opportunity"]
+    quote = (
+        await server.gql(
+            "mutation($o: ID!, $p: ID!) { createQuote(input: {opportunityId: $o, startDate: "
+            '"2026-01-01", lines: [{productId: $p, quantity: "3"}]}) { quote { id } } }',
+            {"o": opp["id"], "p": product["id"]},
+        )
+    )["createQuote"]["quote"]
+    return quote  # type: ignore[no-any-return]
+
+
+async def partner_key(server: Server, account_id: str) -> str:
+    """A PARTNER key granted one account (S3)."""
+    made = await server.gql(
+        "mutation($a: [ID!]) { createApiKey(input: {role: PARTNER, accountIds: $a}) { secret } }", {"a": [account_id]}
+    )
+    return made["createApiKey"]["secret"]  # type: ignore[no-any-return]
+
+
+def refusal_code(message: dict) -> str:
+    """The code of a refused subscription, on either protocol (an `error` message or errors in `next`)."""
+    errors = message["payload"] if message["type"] == "error" else message["payload"].get("errors")
+    return errors[0]["extensions"]["code"]  # type: ignore[no-any-return]

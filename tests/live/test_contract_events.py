@@ -1,11 +1,10 @@
 """C6/S3 over websockets: `contractEvents` resumes from a cursor like `orderEvents` and is scoped like it."""
 
 import asyncio
-import time
 
 import pytest
 
-from tests.live.server import Server, Socket
+from tests.live.server import Server, Socket, partner_key, primary_quote, refusal_code
 
 CONTRACT_EVENTS = """subscription($contractId: ID, $accountId: ID, $after: String) {
   contractEvents(contractId: $contractId, accountId: $accountId, after: $after)
@@ -14,29 +13,7 @@ CONTRACT_EVENTS = """subscription($contractId: ID, $accountId: ID, $after: Strin
 
 async def requested_contract(server: Server) -> dict:
     """A DRAFT contract requested from an approved quote of a new account."""
-    n = time.monotonic_ns()
-    product = (
-        await server.gql(
-            f'mutation {{ createProduct(input: {{sku: "C{n}", name: "Seat", type: RECURRING, '
-            f'listPrice: "10"}}) {{ product {{ id }} }} }}'
-        )
-    )["createProduct"]["product"]
-    account = (await server.gql('mutation { createAccount(input: {name: "Live"}) { account { id } } }'))[
-        "createAccount"
-    ]["account"]
-    opp = (
-        await server.gql(
-            'mutation($a: ID!) { createOpportunity(input: {accountId: $a, name: "o"}) { opportunity { id } } }',
-            {"a": account["id"]},
-        )
-    )["createOpportunity"]["opportunity"]
-    quote = (
-        await server.gql(
-            "mutation($o: ID!, $p: ID!) { createQuote(input: {opportunityId: $o, startDate: "
-            '"2026-01-01", lines: [{productId: $p, quantity: "3"}]}) { quote { id } } }',
-            {"o": opp["id"], "p": product["id"]},
-        )
-    )["createQuote"]["quote"]
+    quote = await primary_quote(server)
     for verb in ("submitQuote", "approveQuote"):
         await server.gql(
             f"mutation($q: ID!) {{ {verb}(input: {{quoteId: $q}}) {{ errors {{ code }} }} }}", {"q": quote["id"]}
@@ -82,17 +59,12 @@ async def test_c6_contract_events_resume_from_a_cursor_with_no_gap_and_no_duplic
 
 async def test_s3_c6_partner_contract_events_carry_only_its_accounts_contracts(server):
     mine, theirs = await requested_contract(server), await requested_contract(server)
-    made = await server.gql(
-        "mutation($a: [ID!]) { createApiKey(input: {role: PARTNER, accountIds: $a}) { secret } }",
-        {"a": [mine["account"]["id"]]},
-    )
-    partner = made["createApiKey"]["secret"]
+    partner = await partner_key(server, mine["account"]["id"])
     async with Socket.open(server.ws, "graphql-transport-ws", key=partner) as sock:
         await sock.ack()
         await sock.subscribe(CONTRACT_EVENTS, {"contractId": theirs["id"]})
         refused = await sock.receive()
-        errors = refused["payload"] if refused["type"] == "error" else refused["payload"].get("errors")
-        assert errors[0]["extensions"]["code"] == "NOT_FOUND"  # like a missing contract (S3)
+        assert refusal_code(refused) == "NOT_FOUND"  # like a missing contract (S3)
         before = await server.subscribers()
         await sock.subscribe(CONTRACT_EVENTS, {"after": "0"})
         seen = []

@@ -1,12 +1,11 @@
 """A3, D4, S1 over websockets: live subscriptions against a real server, both protocols."""
 
 import asyncio
-import time
 
 import pytest
 import websockets
 
-from tests.live.server import Server, Socket
+from tests.live.server import Server, Socket, primary_quote
 
 PROTOCOLS = ["graphql-transport-ws", "graphql-ws"]
 
@@ -18,29 +17,7 @@ EVENTS_SUB = """subscription($orderId: ID, $after: String) { orderEvents(orderId
 
 
 async def draft_order(server: Server) -> dict:
-    n = time.monotonic_ns()
-    product = (
-        await server.gql(
-            f'mutation {{ createProduct(input: {{sku: "S{n}", name: "Seat", type: RECURRING, '
-            f'listPrice: "10"}}) {{ product {{ id }} }} }}'
-        )
-    )["createProduct"]["product"]
-    account = (await server.gql('mutation { createAccount(input: {name: "Live"}) { account { id } } }'))[
-        "createAccount"
-    ]["account"]
-    opp = (
-        await server.gql(
-            'mutation($a: ID!) { createOpportunity(input: {accountId: $a, name: "o"}) { opportunity { id } } }',
-            {"a": account["id"]},
-        )
-    )["createOpportunity"]["opportunity"]
-    quote = (
-        await server.gql(
-            "mutation($o: ID!, $p: ID!) { createQuote(input: {opportunityId: $o, startDate: "
-            '"2026-01-01", lines: [{productId: $p, quantity: "3"}]}) { quote { id } } }',
-            {"o": opp["id"], "p": product["id"]},
-        )
-    )["createQuote"]["quote"]
+    quote = await primary_quote(server)
     orders = await server.gql(
         "mutation($q: ID!) { createOrdersFromQuote(input: {quoteId: $q}) "
         "{ orders { id number account { id } } errors { code } } }",
