@@ -34,13 +34,18 @@ from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
+# Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
+INPUT_MODULES: tuple[Any, ...] = (i, ci)
+PAYLOAD_MODULES: tuple[Any, ...] = (p,)
+
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
     """The field `name` (camel-cased), taking `<Name>Input` and returning `<Name>Payload` (API.md); its
     input becomes the command type the service verb declares for its `data` argument."""
     spec = MutationSpec(service, verb, typing.get_type_hints(getattr(service, verb))["data"])
-    inputs = ci if hasattr(ci, f"{name}Input") else i
-    input_type, payload = getattr(inputs, f"{name}Input"), getattr(p, f"{name}Payload")
+    inputs = next(m for m in INPUT_MODULES if hasattr(m, f"{name}Input"))
+    payloads = next(m for m in PAYLOAD_MODULES if hasattr(m, f"{name}Payload"))
+    input_type, payload = getattr(inputs, f"{name}Input"), getattr(payloads, f"{name}Payload")
 
     async def resolve(info: Info, input: Any) -> Any:
         return await run_mutation(info, payload, input, spec, shape)
