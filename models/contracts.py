@@ -20,6 +20,7 @@ from models.enums import (
 class Contract(Model):
     account_id: UUID
     quote_id: UUID | None
+    renewed_from_id: UUID | None
     id = uuid_pk()
     number = fields.CharField(max_length=20, unique=True)
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -38,6 +39,10 @@ class Contract(Model):
     term = fields.IntField(null=True)
     renewal_uplift_percent = price(null=True)
     renewal_term = fields.IntField(null=True)
+    # R4: the contract this one renews (its order came from that contract's renewal opportunity).
+    renewed_from: fields.ForeignKeyNullableRelation["Contract"] = fields.ForeignKeyField(
+        "models.Contract", related_name="renewed_by", null=True, on_delete=fields.RESTRICT, db_index=True
+    )
     created_at = created_at()
     updated_at = updated_at()
 
@@ -104,6 +109,7 @@ class Subscription(Model):
     account_id: UUID
     product_id: UUID
     order_item_id: UUID
+    revises_id: UUID | None
     id = uuid_pk()
     contract: fields.ForeignKeyRelation[Contract] = fields.ForeignKeyField(
         "models.Contract", related_name="subscriptions", on_delete=fields.CASCADE, db_index=True
@@ -121,6 +127,10 @@ class Subscription(Model):
     start_date = fields.DateField(null=True)
     end_date = fields.DateField(null=True)
     net_price = price()
+    # C9: a delta subscription made by an amendment revises the subscription it changes.
+    revises: fields.ForeignKeyNullableRelation["Subscription"] = fields.ForeignKeyField(
+        "models.Subscription", related_name="revisions", null=True, on_delete=fields.RESTRICT, db_index=True
+    )
     # C5: cancelling its item cancels the subscription; the row and its last quantity stay.
     status = fields.CharEnumField(
         SubscriptionStatus, max_length=20, default=SubscriptionStatus.ACTIVE, db_default="ACTIVE"

@@ -7,7 +7,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, money, price, updated_at, uuid_pk
-from models.enums import BillingFrequency, OpportunityStage, OrderByField, QuoteStatus
+from models.enums import BillingFrequency, OpportunityStage, OrderByField, OrderType, QuoteStatus
 
 
 class Opportunity(Model):
@@ -19,6 +19,11 @@ class Opportunity(Model):
     name = fields.CharField(max_length=255)
     stage = fields.CharEnumField(OpportunityStage, max_length=20, db_index=True)
     close_date = fields.DateField(null=True)
+    # C9/R2: an AMENDMENT or RENEWAL opportunity belongs to the contract it amends or renews.
+    type = fields.CharEnumField(OrderType, max_length=20, default=OrderType.NEW, db_default="NEW")
+    # A plain id, not a foreign key: contracts reference quotes already, and Tortoise cannot create
+    # tables with cyclic foreign keys.
+    contract_id = fields.UUIDField(null=True, db_index=True)
     created_at = created_at()
     updated_at = updated_at()
 
@@ -49,6 +54,13 @@ class Quote(Model):
     renewal_term = fields.IntField(null=True)
     currency = fields.CharField(max_length=3)
     payment_terms = fields.CharField(max_length=50, null=True)
+    # C9/R2: an AMENDMENT or RENEWAL quote prices changes to (or the renewal of) this contract.
+    type = fields.CharEnumField(OrderType, max_length=20, default=OrderType.NEW, db_default="NEW")
+    # A plain id, not a foreign key: contracts reference quotes already, and Tortoise cannot create
+    # tables with cyclic foreign keys.
+    contract_id = fields.UUIDField(null=True, db_index=True)
+    # C9: the contract's version when the amendment quote was made (a later amendment makes it stale).
+    contract_version = fields.IntField(null=True)
     total = money()
     created_at = created_at()
     updated_at = updated_at()
