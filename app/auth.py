@@ -29,6 +29,9 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
     MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
     APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
+    # C8: saveDocumentTemplate; renderDocument (every role that reads, except READ_ONLY, which never writes).
+    MANAGE_TEMPLATES = "MANAGE_TEMPLATES"
+    RENDER_DOCUMENTS = "RENDER_DOCUMENTS"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -46,6 +49,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.ACTIVATE_ORDERS,
             Permission.MANAGE_CONTRACTS,
             Permission.APPROVE_CONTRACTS,
+            Permission.MANAGE_TEMPLATES,
+            Permission.RENDER_DOCUMENTS,
         }
     ),
     Role.SALES_REP: frozenset(
@@ -56,13 +61,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EDIT_QUOTES,
             Permission.CREATE_ORDERS,
             Permission.EDIT_ORDERS,
+            Permission.RENDER_DOCUMENTS,
         }
     ),
-    Role.PARTNER: frozenset({Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS}),
-    Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS}),
-    Role.BILLING: frozenset({Permission.READ}),
+    Role.PARTNER: frozenset(
+        {Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS, Permission.RENDER_DOCUMENTS}
+    ),
+    Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS, Permission.RENDER_DOCUMENTS}),
+    Role.BILLING: frozenset({Permission.READ, Permission.RENDER_DOCUMENTS}),
     Role.READ_ONLY: frozenset({Permission.READ}),
-    Role.LEGAL: frozenset({Permission.READ, Permission.APPROVE_CONTRACTS}),
+    Role.LEGAL: frozenset(
+        {Permission.READ, Permission.APPROVE_CONTRACTS, Permission.MANAGE_TEMPLATES, Permission.RENDER_DOCUMENTS}
+    ),
 }
 
 KEY_PREFIX = "og_"

@@ -3,6 +3,7 @@
 from models.accounts import Account
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
+from models.documents import Document, DocumentTemplate
 from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
@@ -13,6 +14,8 @@ __all__ = [
     "Asset",
     "Contract",
     "ContractEvent",
+    "Document",
+    "DocumentTemplate",
     "Milestone",
     "Obligation",
     "Signatory",

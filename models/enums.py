@@ -125,3 +125,10 @@ class AssetStatus(StrEnum):
     PURCHASED = "PURCHASED"
     INSTALLED = "INSTALLED"
     CANCELLED = "CANCELLED"
+
+
+# Contract and quote documents (C8)
+class DocumentKind(StrEnum):
+    QUOTE = "QUOTE"
+    CONTRACT = "CONTRACT"
+    INVOICE = "INVOICE"

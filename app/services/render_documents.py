@@ -1,0 +1,321 @@
+"""C8, pure: a document template (a Jinja2 body and clauses with conditional variations) checked at
+save time, rendered to text in a sandbox, and laid out as a PDF by fpdf2. No I/O, no clock: the same
+template and data give byte-identical PDFs (the creation date is the object's own timestamp).
+
+The body's text is a small line markup: "# " a title, "## " a heading, "- " a bullet, "| a | b |"
+rows of a table (the first row is its header), "---" a page break; other lines are paragraphs and
+blank lines separate them.
+"""
+
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, NoReturn
+
+from fpdf import FPDF
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import missing
+
+from app.errors import DomainError, ErrorCode
+
+
+@dataclass(frozen=True)
+class Variation:
+    condition: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    key: str
+    title: str
+    body: str
+    variations: tuple[Variation, ...] = ()
+
+
+@dataclass(frozen=True)
+class TemplateSpec:
+    """A template as rendered: a saved row or a shipped default (`is_default`)."""
+
+    id: Any
+    kind: str
+    name: str
+    body: str
+    clauses: tuple[Clause, ...]
+    version: int
+    is_default: bool = False
+    updated_at: datetime | None = None
+
+
+def clauses_from_json(rows: Iterable[dict[str, Any]]) -> tuple[Clause, ...]:
+    return tuple(
+        Clause(
+            key=c["key"],
+            title=c["title"],
+            body=c["body"],
+            variations=tuple(Variation(v["condition"], v["body"]) for v in c.get("variations") or ()),
+        )
+        for c in rows
+    )
+
+
+def clauses_to_json(clauses: Iterable[Clause]) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": c.key,
+            "title": c.title,
+            "body": c.body,
+            "variations": [{"condition": v.condition, "body": v.body} for v in c.variations],
+        }
+        for c in clauses
+    ]
+
+
+# --- The data a template sees -------------------------------------------------------------------
+
+
+class Data(dict):
+    """A dict that knows its path in the context (`contract.subscriptions[0]`), so a missing field is
+    named in full in the error."""
+
+    path: str = ""
+
+
+def data(value: Any, path: str) -> Any:
+    """Context values as `Data` (dicts) and lists of them, each knowing its path."""
+    if isinstance(value, dict):
+        out = Data({k: data(v, f"{path}.{k}") for k, v in value.items()})
+        out.path = path
+        return out
+    if isinstance(value, list | tuple):
+        return [data(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
+class PathUndefined(StrictUndefined):
+    """StrictUndefined whose message names the missing field by its full path."""
+
+    @property
+    def _undefined_message(self) -> str:  # type: ignore[override]
+        owner = self._undefined_obj
+        if isinstance(owner, Data) and owner.path:
+            return f"{owner.path}.{self._undefined_name}"
+        if owner is missing and self._undefined_hint is None:
+            return str(self._undefined_name)
+        return str(super()._undefined_message)
+
+
+def _money(value: Any) -> str:
+    if value is None or value == "":
+        return "-"
+    return f"{Decimal(value).quantize(Decimal('0.01')):,}"
+
+
+def _qty(value: Any) -> str:
+    if value is None or value == "":
+        return "-"
+    text = format(Decimal(value).normalize(), "f")
+    return text
+
+
+def _date(value: Any) -> str:
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=PathUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters.update(money=_money, qty=_qty, date=_date)
+    return env
+
+
+ENV = _environment()
+
+
+# --- Save time: does it compile? ----------------------------------------------------------------
+
+
+def _parts(spec: TemplateSpec) -> list[tuple[str, str, str]]:
+    """(field, kind, source) of every Jinja2 text in a template: `template` or `expression`."""
+    parts = [("body", "template", spec.body)]
+    for i, clause in enumerate(spec.clauses):
+        parts.append((f"clauses[{i}].body", "template", clause.body))
+        for j, variation in enumerate(clause.variations):
+            parts.append((f"clauses[{i}].variations[{j}].condition", "expression", variation.condition))
+            parts.append((f"clauses[{i}].variations[{j}].body", "template", variation.body))
+    return parts
+
+
+def check_template(spec: TemplateSpec) -> None:
+    """C8: a template that does not compile is refused at save time (TEMPLATE_INVALID, with the line)."""
+    for field, kind, source in _parts(spec):
+        try:
+            if kind == "expression":
+                if not source.strip():
+                    raise TemplateSyntaxError("the condition is empty", 1)
+                ENV.compile_expression(source)
+            else:
+                ENV.from_string(source)
+        except TemplateSyntaxError as error:
+            raise DomainError(
+                ErrorCode.TEMPLATE_INVALID,
+                f"Template '{spec.name}' does not compile: {field}, line {error.lineno}: {error.message} (C8).",
+                field,
+            ) from None
+
+
+# --- Render time --------------------------------------------------------------------------------
+
+
+def _line_of(error: BaseException) -> int | None:
+    """The template line a render error came from (Jinja2 rewrites its frames to `<template>`)."""
+    lines = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    return lines[-1] if lines else None
+
+
+def _failed(spec: TemplateSpec, field: str, error: Exception) -> NoReturn:
+    line = _line_of(error)
+    where = f"{field}, line {line}" if line else field
+    if isinstance(error, UndefinedError):
+        what = f"the field {error.message} is missing"
+    else:
+        what = str(error)
+    raise DomainError(
+        ErrorCode.TEMPLATE_RENDER_FAILED,
+        f"Template '{spec.name}' (id {spec.id}, version {spec.version}) failed to render: {what} ({where}; C8).",
+        "templateId",
+    ) from None
+
+
+def _chosen(spec: TemplateSpec, i: int, clause: Clause, context: dict[str, Any]) -> tuple[str, str]:
+    """C8: the first variation whose condition holds, else the clause's own body: (field, source)."""
+    for j, variation in enumerate(clause.variations):
+        field = f"clauses[{i}].variations[{j}].condition"
+        try:
+            holds = ENV.compile_expression(variation.condition, undefined_to_none=False)(**context)
+        except (TemplateError, ArithmeticError, TypeError, ValueError) as error:
+            _failed(spec, field, error)
+        if holds:
+            return f"clauses[{i}].variations[{j}].body", variation.body
+    return f"clauses[{i}].body", clause.body
+
+
+def _render(spec: TemplateSpec, field: str, source: str, context: dict[str, Any]) -> str:
+    try:
+        return ENV.from_string(source).render(**context)
+    except (TemplateError, ArithmeticError, TypeError, ValueError) as error:
+        _failed(spec, field, error)
+
+
+def render_text(spec: TemplateSpec, values: dict[str, Any]) -> str:
+    """The document's text: each clause's chosen body rendered, then the body with `clauses`.
+    A missing field is TEMPLATE_RENDER_FAILED naming the template and the field (C8)."""
+    context = {name: data(value, name) for name, value in values.items()}
+    clauses = []
+    for i, clause in enumerate(spec.clauses):
+        field, source = _chosen(spec, i, clause, context)
+        clauses.append({"key": clause.key, "title": clause.title, "body": _render(spec, field, source, context)})
+    return _render(spec, "body", spec.body, {**context, "clauses": clauses})
+
+
+# --- Layout -------------------------------------------------------------------------------------
+
+# The PDF core fonts cover Latin-1; common typography outside it is replaced, anything else is "?".
+_PLAIN = str.maketrans({"€": "EUR", "—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "•": "-"})
+
+
+def plain(text: str) -> str:
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+class _Pdf(FPDF):
+    title_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("helvetica", size=8)
+        self.cell(0, 10, f"{self.title_text} - page {self.page_no()} of {{nb}}", align="C")
+
+
+def _table(pdf: FPDF, rows: list[list[str]]) -> None:
+    width = max(len(r) for r in rows)
+    with pdf.table(text_align="LEFT", line_height=5, first_row_as_headings=True) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells + [""] * (width - len(cells)):
+                row.cell(text)
+    pdf.ln(2)
+
+
+def _cells(line: str) -> list[str] | None:
+    """A table row's cells; None for a separator row such as `|---|---|`."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return None if all(set(c) <= set("-: ") for c in cells) else cells
+
+
+def _paragraph(pdf: FPDF, lines: list[str]) -> None:
+    if lines:
+        pdf.set_font("helvetica", size=10)
+        pdf.multi_cell(0, 5, " ".join(lines), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+
+
+def _layout(pdf: FPDF, text: str) -> None:
+    paragraph: list[str] = []
+    table: list[list[str]] = []
+    for raw in plain(text).splitlines() + [""]:
+        line = raw.strip()
+        if table and not line.startswith("|"):
+            _table(pdf, table)
+            table = []
+        if line.startswith("|"):
+            _paragraph(pdf, paragraph)
+            paragraph = []
+            cells = _cells(line)
+            if cells is not None:
+                table.append(cells)
+        elif not line or line == "---" or line.startswith(("#", "- ")):
+            _paragraph(pdf, paragraph)
+            paragraph = []
+            _block(pdf, line)
+        else:
+            paragraph.append(line)
+
+
+def _block(pdf: FPDF, line: str) -> None:
+    if line == "---":
+        pdf.add_page()
+    elif line.startswith("## "):
+        pdf.set_font("helvetica", style="B", size=12)
+        pdf.multi_cell(0, 7, line[3:], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    elif line.startswith("# "):
+        pdf.set_font("helvetica", style="B", size=16)
+        pdf.multi_cell(0, 9, line[2:], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    elif line.startswith("- "):
+        pdf.set_font("helvetica", size=10)
+        pdf.multi_cell(0, 5, "-  " + line[2:], new_x="LMARGIN", new_y="NEXT")
+
+
+def to_pdf(text: str, title: str, created: datetime) -> tuple[bytes, int]:
+    """The PDF bytes and page count. Deterministic: the creation date is given, and fpdf2 derives
+    the file id from the content and that date."""
+    pdf = _Pdf(format="A4")
+    pdf.title_text = plain(title)
+    pdf.set_creation_date(created)
+    pdf.set_title(plain(title))
+    pdf.set_creator("ordergraph")
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.add_page()
+    _layout(pdf, text)
+    content = bytes(pdf.output())
+    return content, pdf.page_no()
