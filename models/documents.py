@@ -37,6 +37,7 @@ class Document(Model):
     # What was rendered: a kind and the object's id (any kind that registers a document source).
     kind = fields.CharEnumField(DocumentKind, max_length=20)
     object_id = fields.UUIDField(db_index=True)
+    title = fields.CharField(max_length=255)  # "Contract C-000001": the PDF's title and file name
     # The template as it was: a shipped default has no row, hence a plain id and its version.
     template_id = fields.UUIDField()
     template_version = fields.IntField()

@@ -22,6 +22,7 @@ from models import (
     Asset,
     Contract,
     ContractEvent,
+    Document,
     Milestone,
     Obligation,
     Opportunity,
@@ -258,3 +259,8 @@ class Loaders:
     @cached_property
     def contract_events_by_contract(self) -> DataLoader[Any, list[ContractEvent]]:
         return by_fk_loader(self._actor, ContractEvent, "contract_id", ["id"])
+
+    @cached_property
+    def documents_by_object(self) -> DataLoader[Any, list[Document]]:
+        # C8: a contract's or quote's rendered documents, newest first.
+        return by_fk_loader(self._actor, Document, "object_id", ["-created_at"])

@@ -18,6 +18,8 @@ from app.services.registry import (
     contract_workflow,
     create_orders,
     direct_orders,
+    document_templates,
+    documents,
     draft_orders,
     move_orders,
     obligations,
@@ -28,15 +30,18 @@ from app.services.registry import (
 )
 from resolvers.common import MutationSpec, run_mutation
 from schema import contract_inputs as ci
+from schema import document_inputs as di
+from schema import document_payloads as dp
 from schema import inputs as i
 from schema import payloads as p
 from schema.contracts import Contract, Milestone, Obligation
+from schema.documents import Document, DocumentTemplate
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci)
-PAYLOAD_MODULES: tuple[Any, ...] = (p,)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, di)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, dp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -99,6 +104,14 @@ def _milestone(m: Any) -> dict:
     return {"milestone": Milestone.from_model(m)}
 
 
+def _document(d: Any) -> dict:
+    return {"document": Document.from_model(d)}
+
+
+def _template(t: Any) -> dict:
+    return {"template": DocumentTemplate.from_spec(t)}
+
+
 def _quote(q: Any) -> dict:
     return {"quote": Quote.from_model(q)}
 
@@ -147,6 +160,8 @@ class Mutation:
     add_obligation = mutation("AddObligation", obligations, "add_obligation", _obligation)
     update_obligation = mutation("UpdateObligation", obligations, "update_obligation", _obligation)
     add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
+    render_document = mutation("RenderDocument", documents, "render", _document)
+    save_document_template = mutation("SaveDocumentTemplate", document_templates, "save", _template)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -22,6 +22,7 @@ from models.enums import (
     SubscriptionStatus,
 )
 from schema.common import StreamEvent
+from schema.documents import Document
 from schema.sales import Account, Product, Quote, loaders, to_one
 
 if TYPE_CHECKING:
@@ -266,6 +267,10 @@ class Contract:
     @strawberry.field(description="C6: the contract's own event stream, oldest first.")
     async def events(self, info: Info) -> list[ContractEvent]:
         return [ContractEvent.from_model(e) for e in await loaders(info).contract_events_by_contract.load(self.id)]
+
+    @strawberry.field(description="C8: the documents rendered from this contract, newest first.")
+    async def documents(self, info: Info) -> list[Document]:
+        return [Document.from_model(d) for d in await loaders(info).documents_by_object.load(self.id)]
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from app.errors import not_found
 from app.services.states import QUOTE_STATES
+from schema.documents import Document
 from schema.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, QuoteStatus
 
 if TYPE_CHECKING:
@@ -288,6 +289,10 @@ class Quote:
         from schema.orders import Order
 
         return [Order.from_model(o) for o in await loaders(info).orders_by_quote.load(self.id)]
+
+    @strawberry.field(description="C8: the documents rendered from this quote, newest first.")
+    async def documents(self, info: Info) -> list[Document]:
+        return [Document.from_model(d) for d in await loaders(info).documents_by_object.load(self.id)]
 
 
 @strawberry.type

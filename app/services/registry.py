@@ -7,6 +7,8 @@ from app.services.contract_orders import contract_orders
 from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
+from app.services.document_templates import document_templates
+from app.services.documents import documents
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
 from app.services.move_orders import move_orders
@@ -27,4 +29,6 @@ __all__ = [
     "change_orders",
     "contract_workflow",
     "obligations",
+    "documents",
+    "document_templates",
 ]

@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
                 ('account', fields.ForeignKeyField('models.Account', source_field='account_id', db_index=True, db_constraint=True, to_field='id', related_name='documents', on_delete=OnDelete.RESTRICT)),
                 ('kind', fields.CharEnumField(description='QUOTE: QUOTE\nCONTRACT: CONTRACT\nINVOICE: INVOICE', enum_type=DocumentKind, max_length=20)),
                 ('object_id', fields.UUIDField(db_index=True)),
+                ('title', fields.CharField(max_length=255)),
                 ('template_id', fields.UUIDField()),
                 ('template_version', fields.IntField()),
                 ('sha256', fields.CharField(db_index=True, max_length=64)),

@@ -31,7 +31,8 @@ class One:
 @dataclass(frozen=True)
 class Many:
     """A to-many relation: target rows whose `fk` is the row's id (a by-fk DataLoader);
-    `first_only` answers the first row or null (e.g. OrderItem.subscription)."""
+    `first_only` answers the first row or null (e.g. OrderItem.subscription). A "-" before a column
+    in `order_by` sorts it descending, as in Tortoise."""
 
     target: str
     fk: str
@@ -98,6 +99,7 @@ TYPES: dict[str, TypeSpec] = {
             "lines": Many("QuoteLine", "quote_id", ("position",)),
             "groups": Many("QuoteLineGroup", "quote_id", ("position",)),
             "orders": Many("Order", "quote_id", ("created_at", "number")),
+            "documents": Many("Document", "object_id", ("-created_at",)),
         },
     ),
     "QuoteLineGroup": TypeSpec(m.QuoteLineGroup),
@@ -158,6 +160,7 @@ TYPES: dict[str, TypeSpec] = {
             "obligations": Many("Obligation", "contract_id", ("due_date", "created_at", "id")),
             "milestones": Many("Milestone", "contract_id", ("date", "created_at", "id")),
             "events": Many("ContractEvent", "contract_id", ("id",)),
+            "documents": Many("Document", "object_id", ("-created_at",)),
         },
     ),
     "Signatory": TypeSpec(m.Signatory),
@@ -176,6 +179,8 @@ TYPES: dict[str, TypeSpec] = {
         computed={"cursor": (("id",), lambda row: str(row["id"]))},
         relations={"contract": One("Contract", "contract_id")},
     ),
+    # C8: the PDF bytes are never part of a read; `url` is where GET /documents/{id} serves them.
+    "Document": TypeSpec(m.Document, computed={"url": (("id",), lambda row: f"/documents/{row['id']}")}),
     "ContractSubscription": TypeSpec(
         m.Subscription,
         relations={

@@ -42,6 +42,7 @@ COMPUTED = {
     ("QuoteLine", "remainingQuantity"): lambda a: _decimal(f"({a}.quantity - {a}.ordered_quantity)"),
     ("Order", "activated"): lambda a: f"({a}.activated_at IS NOT NULL)",
     ("OrderEvent", "cursor"): lambda a: f"{a}.id::text",
+    ("Document", "url"): lambda a: f"'/documents/' || {a}.id::text",
 }
 
 
@@ -51,6 +52,12 @@ def _literal(text: str) -> str:
 
 def _column(model: Any, attribute: str) -> str:
     return model._meta.fields_map[attribute].source_field or attribute
+
+
+def _order(model: Any, alias: str, column: str) -> str:
+    """A Tortoise ordering ("-created_at" is descending) as SQL."""
+    name = column.removeprefix("-")
+    return f'{alias}."{_column(model, name)}"' + (" DESC" if column.startswith("-") else "")
 
 
 def _leaf(model: Any, column: str, leaf: str, serialize: Any, alias: str) -> str:
@@ -122,7 +129,7 @@ class JsonStatement:
         for name, value in relation.filters.items():
             where += f' AND {inner}."{_column(target, name)}" = {"true" if value is True else _literal(str(value))}'
         where += scope_sql(self.actor, target, inner)
-        order = ", ".join(f'{inner}."{_column(target, c)}"' for c in relation.ordering)
+        order = ", ".join(_order(target, inner, c) for c in relation.ordering)
         table = f'"{target._meta.db_table}" {inner}'
         obj = self.object(child, inner)
         if relation.first_only:
