@@ -32,6 +32,12 @@ def contract_workflow_script() -> str:
     return re.search(r"```bash\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
 
 
+def documents_script() -> str:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Contract documents", 1)[1]
+    return re.search(r"```bash\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+
+
 def run_against_a_server(tmp_path: Path, script: str) -> str:
     """Start the real server, run the shell script against it; its output with spaces removed."""
     port = free_port()
@@ -85,6 +91,14 @@ def test_c6_readme_contract_workflow_runs_as_written(tmp_path):
         assert '"status":"SIGNED"' in out and '"nextStatuses":["ACTIVATED"]' in out
     else:
         assert '"status":"ACTIVATED"' in out
+
+
+def test_c8_readme_documents_run_as_written(tmp_path):
+    out = run_against_a_server(tmp_path, walkthrough_script() + contract_workflow_script() + documents_script())
+    assert '"errors":[{' not in out
+    sha = re.search(r'"sha256":"([0-9a-f]{64})"', out).group(1)  # type: ignore[union-attr]
+    assert f"{sha}-" in out  # the downloaded PDF's sha256sum is the one renderDocument reported
+    assert '"templateVersion":1' in out and '"title":"ContractC-000001"' in out
 
 
 def test_readme_roles_table_matches_the_code():

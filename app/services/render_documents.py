@@ -247,7 +247,9 @@ class _Pdf(FPDF):
 
 def _table(pdf: FPDF, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
-    with pdf.table(text_align="LEFT", line_height=5, first_row_as_headings=True) as table:
+    # The first column (a product, a name) gets twice the room of the figures after it.
+    widths = (2, *([1] * (width - 1))) if width > 2 else None
+    with pdf.table(text_align="LEFT", line_height=5, first_row_as_headings=True, col_widths=widths) as table:
         for cells in rows:
             row = table.row()
             for text in cells + [""] * (width - len(cells)):
