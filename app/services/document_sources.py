@@ -54,7 +54,7 @@ async def _contract_terms(contract: Contract, account: Account) -> tuple[str | N
 
 
 def _subscription(s: Subscription) -> dict[str, Any]:
-    product = s.product  # type: ignore[attr-defined]
+    product = s.product
     return {
         "product_name": product.name,
         "sku": product.sku,
@@ -106,7 +106,7 @@ async def load_contract(actor: Actor, contract_id: str) -> SourceData:
 
 
 def _line(line: QuoteLine) -> dict[str, Any]:
-    product = line.product  # type: ignore[attr-defined]
+    product = line.product
     return {
         "product_name": product.name,
         "sku": product.sku,

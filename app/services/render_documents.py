@@ -99,7 +99,7 @@ class PathUndefined(StrictUndefined):
     """StrictUndefined whose message names the missing field by its full path."""
 
     @property
-    def _undefined_message(self) -> str:  # type: ignore[override]
+    def _undefined_message(self) -> str:
         owner = self._undefined_obj
         if isinstance(owner, Data) and owner.path:
             return f"{owner.path}.{self._undefined_name}"
