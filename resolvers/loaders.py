@@ -17,6 +17,7 @@ from tortoise.models import Model
 from app.auth import Actor
 from app.readpath.fetch import is_scoped
 from app.services.scoping import scoped
+from models.enums import OrderType
 from models import (
     Account,
     Asset,
@@ -234,6 +235,14 @@ class Loaders:
     @cached_property
     def assets_by_order_item(self) -> DataLoader[Any, list[Asset]]:
         return by_fk_loader(self._actor, Asset, "order_item_id", ["id"])
+
+    @cached_property
+    def subscription_by_id(self) -> ByIdLoader[Subscription]:
+        return ByIdLoader(self._actor, Subscription)
+
+    @cached_property
+    def amendments_by_contract(self) -> DataLoader[Any, list[Quote]]:
+        return by_fk_loader(self._actor, Quote, "contract_id", ["created_at", "id"], type=OrderType.AMENDMENT)
 
     @cached_property
     def orders_by_contract(self) -> DataLoader[Any, list[Order]]:

@@ -87,6 +87,7 @@ TYPES: dict[str, TypeSpec] = {
             "quotes": Many("Quote", "opportunity_id", ("created_at", "id")),
             "primaryQuote": Many("Quote", "opportunity_id", ("id",), {"is_primary": True}, first_only=True),
             "orders": Many("Order", "opportunity_id", ("created_at", "number")),
+            "contract": One("Contract", "contract_id"),
         },
     ),
     "Quote": TypeSpec(
@@ -98,6 +99,7 @@ TYPES: dict[str, TypeSpec] = {
             "lines": Many("QuoteLine", "quote_id", ("position",)),
             "groups": Many("QuoteLineGroup", "quote_id", ("position",)),
             "orders": Many("Order", "quote_id", ("created_at", "number")),
+            "contract": One("Contract", "contract_id"),
         },
     ),
     "QuoteLineGroup": TypeSpec(m.QuoteLineGroup),
@@ -158,6 +160,7 @@ TYPES: dict[str, TypeSpec] = {
             "obligations": Many("Obligation", "contract_id", ("due_date", "created_at", "id")),
             "milestones": Many("Milestone", "contract_id", ("date", "created_at", "id")),
             "events": Many("ContractEvent", "contract_id", ("id",)),
+            "amendments": Many("Quote", "contract_id", ("created_at", "id"), {"type": "AMENDMENT"}),
         },
     ),
     "Signatory": TypeSpec(m.Signatory),
@@ -182,6 +185,7 @@ TYPES: dict[str, TypeSpec] = {
             "product": One("Product", "product_id", required=True),
             "orderItem": One("OrderItem", "order_item_id"),
             "contract": One("Contract", "contract_id"),
+            "revises": One("Subscription", "revises_id"),
         },
     ),
     "Asset": TypeSpec(
