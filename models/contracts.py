@@ -135,9 +135,7 @@ class Subscription(Model):
     )
     # C10: how much of this price-agreement position has been ordered (createOrderFromContract),
     # moved under a row lock like a quote line's ordered quantity (O4).
-    ordered_quantity = fields.DecimalField(  # type: ignore[call-overload]
-        max_digits=20, decimal_places=6, default=0, db_default=0
-    )
+    ordered_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
     # C11/B6: the end date a termination cut short (billing credits the days after the new end).
     previous_end_date = fields.DateField(null=True)
     # C5: cancelling its item cancels the subscription; the row and its last quantity stay.

@@ -17,7 +17,6 @@ from tortoise.models import Model
 from app.auth import Actor
 from app.readpath.fetch import is_scoped
 from app.services.scoping import scoped
-from models.enums import OrderType
 from models import (
     Account,
     Asset,
@@ -38,6 +37,7 @@ from models import (
     Signatory,
     Subscription,
 )
+from models.enums import OrderType
 
 M = TypeVar("M", bound=Model)
 

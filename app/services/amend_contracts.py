@@ -5,6 +5,7 @@ of prorated deltas) and contracted with contractOrder (`contract_amendment`: del
 the SAME contract, whose end never moves). A contract changed since the quote was made is a
 VERSION_CONFLICT at ordering and at contracting."""
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -61,7 +62,7 @@ class AmendContractService:
                 for n, p in enumerate(positions)
             ]
             products = await products_by_id(p.product_id for p in positions)
-            reprice(quote, {}, lines, products, CoTerm(data.effective_date, contract.end_date, whole_term(contract)))
+            reprice(quote, {}, lines, products, _co_term(contract, data.effective_date))
             await quote.save(using_db=uow.tx)
             await QuoteLine.bulk_create(lines, using_db=uow.tx)
         return quote
@@ -72,7 +73,7 @@ async def _amendment_quote(
 ) -> Quote:
     """The quote's terms come from the order that made the contract (else from the account)."""
     first = await Order.filter(contract_id=contract.id).using_db(tx).order_by("created_at", "id").first()
-    account = await Account.get(id=contract.account_id).using_db(tx)
+    account = await Account.filter(id=contract.account_id).using_db(tx).get()
     return Quote(
         number=await next_number(tx, "quote"),
         opportunity_id=opportunity.id,
@@ -98,13 +99,16 @@ async def co_term_of(tx: BaseDBAsyncClient, quote: Quote) -> CoTerm | None:
     """C9: the span an amendment quote's lines are co-terminated to (None for other quotes)."""
     if quote.type != OrderType.AMENDMENT or quote.contract_id is None or quote.start_date is None:
         return None
-    contract = await Contract.get(id=quote.contract_id).using_db(tx)
-    return CoTerm(quote.start_date, contract.end_date, whole_term(contract))
+    contract = await Contract.filter(id=quote.contract_id).using_db(tx).get()
+    return _co_term(contract, quote.start_date)
 
 
-async def refuse_removing_held_products(
-    tx: BaseDBAsyncClient, quote: Quote, removed: set[Any], kept: set[Any]
-) -> None:
+def _co_term(contract: Contract, start: date) -> CoTerm:
+    assert contract.end_date is not None  # an amended contract has dates (require_within)
+    return CoTerm(start, contract.end_date, whole_term(contract))
+
+
+async def refuse_removing_held_products(tx: BaseDBAsyncClient, quote: Quote, removed: set[Any], kept: set[Any]) -> None:
     """C9: a product the contract holds is cancelled by setting its quantity to 0, not by removing
     its last line (`removed`, `kept`: product ids of the removed and the kept lines)."""
     held = await load_positions(tx, quote.contract_id)
@@ -160,7 +164,7 @@ async def contract_amendment(uow: UnitOfWork, order: Order) -> Contract:
     items = await items_of(order, uow.tx)
     if await Subscription.filter(order_item_id__in=[i.id for i in items]).using_db(uow.tx).exists():
         return contract  # C4: contracted before, un-contracted since; its deltas stay on the contract
-    quote = await Quote.get(id=order.quote_id).using_db(uow.tx)
+    quote = await Quote.filter(id=order.quote_id).using_db(uow.tx).get()
     await _locked_contract(uow.tx, quote)
     positions = await load_positions(uow.tx, contract.id)
     revises: dict[Any, Any] = {p: pos.root.id for p, pos in positions.items()}

@@ -37,7 +37,9 @@ def apply_line_fields(
     if amendment and data.quantity is not None:
         # C9: an amendment line goes down to 0 (cancel), never below.
         if data.quantity < 0:
-            raise DomainError(ErrorCode.QUANTITY_BELOW_ZERO, "A net quantity cannot go below 0 (C9).", f"{where}.quantity")
+            raise DomainError(
+                ErrorCode.QUANTITY_BELOW_ZERO, "A net quantity cannot go below 0 (C9).", f"{where}.quantity"
+            )
         line.quantity = data.quantity
     elif data.has("quantity") or new:
         if data.quantity is None or data.quantity <= 0:

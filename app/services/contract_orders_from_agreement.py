@@ -71,7 +71,9 @@ def _draws(lines: list[acmd.ContractLine], positions: dict[Any, Position]) -> li
         if position is None or position.quantity <= 0:
             errors.append(
                 DomainError(
-                    ErrorCode.PRODUCT_NOT_ON_CONTRACT, "This product is not on the contract (C10).", f"{where}.productId"
+                    ErrorCode.PRODUCT_NOT_ON_CONTRACT,
+                    "This product is not on the contract (C10).",
+                    f"{where}.productId",
                 )
             )
         elif product_id in seen:
@@ -91,7 +93,7 @@ def _draws(lines: list[acmd.ContractLine], positions: dict[Any, Position]) -> li
 async def _order(tx: Any, contract: Contract, data: acmd.CreateOrderFromContract) -> Order:
     """The order's terms come from the order that made the contract (else from the account)."""
     first = await Order.filter(contract_id=contract.id).using_db(tx).order_by("created_at", "id").first()
-    account = await Account.get(id=contract.account_id).using_db(tx)
+    account = await Account.filter(id=contract.account_id).using_db(tx).get()
     today = datetime.now(UTC).date()
     return Order(
         number=await next_number(tx, "order"),

@@ -131,9 +131,9 @@ class QuoteService:
             removed |= extra
         coterm = await co_term_of(tx, quote)  # C9: an amendment quote's lines are co-terminated
         if coterm is not None and removed:
-            products = {line.id: line.product_id for line in lines}
-            kept_products = {p for line_id, p in products.items() if line_id not in removed}
-            await refuse_removing_held_products(tx, quote, {products[r] for r in removed}, kept_products)
+            product_of = {line.id: line.product_id for line in lines}
+            kept_products = {p for line_id, p in product_of.items() if line_id not in removed}
+            await refuse_removing_held_products(tx, quote, {product_of[r] for r in removed}, kept_products)
         for i, change in enumerate(data.update_lines or []):
             line = by_id.get(parse_id(change.quote_line_id, "Quote line", f"updateLines[{i}].quoteLineId"))
             if line is None or line.id in removed:

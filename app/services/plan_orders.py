@@ -141,7 +141,9 @@ class AmendedSpan:
     end: date
 
 
-def plan_amendment(ctx: QuoteContext, held: dict[Any, Decimal], prices: dict[Any, Decimal], span: AmendedSpan) -> PlannedOrder:
+def plan_amendment(
+    ctx: QuoteContext, held: dict[Any, Decimal], prices: dict[Any, Decimal], span: AmendedSpan
+) -> PlannedOrder:
     """C9: an amendment quote becomes ONE order of deltas per product: the quote's quantity less what
     the contract holds (`held`), zero deltas dropped. A delta is priced at the contract's full-term unit
     price (`prices`; a product the amendment adds keeps its quote line's whole-term price, Q3) and its

@@ -43,10 +43,11 @@ def reprice(
         if group and group.billing_frequency and not line.billing_frequency:
             line.billing_frequency = group.billing_frequency
         dated = product.type != ProductType.ONE_TIME
-        if coterm is not None and dated:
-            start, end, term = coterm.start, coterm.end, coterm.term
-        else:
-            start, end, term = _dates(quote, group, line, product, dated)
+        start, end, term = (
+            (coterm.start, coterm.end, coterm.term)
+            if coterm is not None and dated
+            else _dates(quote, group, line, product, dated)
+        )
         line.start_date = start
         line.end_date = end
         line.effective_term = term if dated else None

@@ -111,7 +111,8 @@ async def test_c9_added_product_is_priced_for_the_whole_term_then_prorated(api):
     support = await b.product(api, "SUPPORT", "RECURRING", "600.00", defaultSubscriptionTerm=12)
     quote = (await amend(api, setup["contract"]["id"]))["quote"]
     added = await api.mutate(
-        "updateQuote", {"quoteId": quote["id"], "addLines": [{"productId": support["id"], "quantity": "2"}]},
+        "updateQuote",
+        {"quoteId": quote["id"], "addLines": [{"productId": support["id"], "quantity": "2"}]},
         AMENDMENT_QUOTE,
     )
     assert codes(added) == []
