@@ -43,6 +43,8 @@ class Contract(Model):
     renewed_from: fields.ForeignKeyNullableRelation["Contract"] = fields.ForeignKeyField(
         "models.Contract", related_name="renewed_by", null=True, on_delete=fields.RESTRICT, db_index=True
     )
+    # C11: the day a terminated contract's subscriptions ended.
+    termination_date = fields.DateField(null=True)
     created_at = created_at()
     updated_at = updated_at()
 
@@ -131,6 +133,11 @@ class Subscription(Model):
     revises: fields.ForeignKeyNullableRelation["Subscription"] = fields.ForeignKeyField(
         "models.Subscription", related_name="revisions", null=True, on_delete=fields.RESTRICT, db_index=True
     )
+    # C10: how much of this price-agreement position has been ordered (createOrderFromContract),
+    # moved under a row lock like a quote line's ordered quantity (O4).
+    ordered_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
+    # C11/B6: the end date a termination cut short (billing credits the days after the new end).
+    previous_end_date = fields.DateField(null=True)
     # C5: cancelling its item cancels the subscription; the row and its last quantity stay.
     status = fields.CharEnumField(
         SubscriptionStatus, max_length=20, default=SubscriptionStatus.ACTIVE, db_default="ACTIVE"

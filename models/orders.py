@@ -33,6 +33,8 @@ class Order(Model):
     activated_at = fields.DatetimeField(null=True)
     activated_by = fields.CharField(max_length=200, null=True)
     contracted = fields.BooleanField(default=False)
+    # C10: an order drawn from a contract's price agreement; it is under that contract already.
+    drawn_from_contract = fields.BooleanField(default=False, db_default=False)
     contract: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Contract", related_name="orders", null=True, on_delete=fields.SET_NULL, db_index=True
     )

@@ -38,6 +38,7 @@ from models import (
     Signatory,
     Subscription,
 )
+from models.enums import OrderType
 
 M = TypeVar("M", bound=Model)
 
@@ -235,6 +236,14 @@ class Loaders:
     @cached_property
     def assets_by_order_item(self) -> DataLoader[Any, list[Asset]]:
         return by_fk_loader(self._actor, Asset, "order_item_id", ["id"])
+
+    @cached_property
+    def subscription_by_id(self) -> ByIdLoader[Subscription]:
+        return ByIdLoader(self._actor, Subscription)
+
+    @cached_property
+    def amendments_by_contract(self) -> DataLoader[Any, list[Quote]]:
+        return by_fk_loader(self._actor, Quote, "contract_id", ["created_at", "id"], type=OrderType.AMENDMENT)
 
     @cached_property
     def orders_by_contract(self) -> DataLoader[Any, list[Order]]:

@@ -12,6 +12,7 @@ from strawberry.types import Info, get_object_definition
 from app.auth import Permission, permission_of
 from app.services.registry import (
     accounts,
+    amend_contracts,
     api_keys,
     change_orders,
     contract_orders,
@@ -24,11 +25,15 @@ from app.services.registry import (
     move_orders,
     obligations,
     opportunities,
+    orders_from_contracts,
     products,
     quotes,
     settings,
+    terminate_contracts,
 )
 from resolvers.common import MutationSpec, run_mutation
+from schema import amendment_inputs as ai
+from schema import amendment_payloads as ap
 from schema import contract_inputs as ci
 from schema import document_inputs as di
 from schema import document_payloads as dp
@@ -40,8 +45,8 @@ from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, di)
-PAYLOAD_MODULES: tuple[Any, ...] = (p, dp)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -162,6 +167,9 @@ class Mutation:
     add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
     render_document = mutation("RenderDocument", documents, "render", _document)
     save_document_template = mutation("SaveDocumentTemplate", document_templates, "save", _template)
+    amend_contract = mutation("AmendContract", amend_contracts, "amend", _quote)
+    create_order_from_contract = mutation("CreateOrderFromContract", orders_from_contracts, "create", _order)
+    terminate_contract = mutation("TerminateContract", terminate_contracts, "terminate", _contract)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -68,16 +68,26 @@ class Subscription(FromOrderItem):
     start_date: date | None
     end_date: date | None
     net_price: Decimal
+    ordered_quantity: Decimal = strawberry.field(
+        description="C10: how much of this position orders drawn from the contract have taken."
+    )
+    previous_end_date: date | None = strawberry.field(
+        description="C11: the end date a termination cut short (null when it was not cut short)."
+    )
     status: SubscriptionStatus = strawberry.field(
         description="C5: CANCELLED when its order item was cancelled; the row and its last quantity stay."
     )
     contract_id: strawberry.Private[Any]
+    revises_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Subscription":
         return cls(
             id=strawberry.ID(str(m.id)),
             status=m.status,
+            ordered_quantity=m.ordered_quantity,
+            previous_end_date=m.previous_end_date,
+            revises_id=m.revises_id,
             quantity=m.quantity,
             start_date=m.start_date,
             end_date=m.end_date,
@@ -90,6 +100,10 @@ class Subscription(FromOrderItem):
     @strawberry.field
     def contract(self, info: Info) -> "Contract | None":
         return to_one(info, Contract, loaders(info).contract_by_id, self.contract_id, nullable=True)
+
+    @strawberry.field(description="C9: the subscription this delta subscription changes (null for an original).")
+    def revises(self, info: Info) -> "Subscription | None":
+        return to_one(info, Subscription, loaders(info).subscription_by_id, self.revises_id, nullable=True)
 
 
 @strawberry.type
@@ -201,6 +215,9 @@ class Contract:
     term: int | None
     renewal_uplift_percent: Decimal | None
     renewal_term: int | None
+    termination_date: date | None = strawberry.field(
+        description="C11: the day a TERMINATED contract's subscriptions ended."
+    )
     created_at: datetime
     account_id: strawberry.Private[Any]
     quote_id: strawberry.Private[Any]
@@ -219,6 +236,7 @@ class Contract:
             term=m.term,
             renewal_uplift_percent=m.renewal_uplift_percent,
             renewal_term=m.renewal_term,
+            termination_date=m.termination_date,
             created_at=m.created_at,
             account_id=m.account_id,
         )
@@ -263,6 +281,10 @@ class Contract:
     @strawberry.field
     async def milestones(self, info: Info) -> list[Milestone]:
         return [Milestone.from_model(m) for m in await loaders(info).milestones_by_contract.load(self.id)]
+
+    @strawberry.field(description="C9: the contract's AMENDMENT quotes, oldest first.")
+    async def amendments(self, info: Info) -> list[Quote]:
+        return [Quote.from_model(q) for q in await loaders(info).amendments_by_contract.load(self.id)]
 
     @strawberry.field(description="C6: the contract's own event stream, oldest first.")
     async def events(self, info: Info) -> list[ContractEvent]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
+from schema.docs.amendments import AMENDMENTS
 from schema.docs.contract_texts import CONTRACTS
 from schema.docs.documents import DOCUMENTS
 from schema.docs.enum_texts import ENUMS
@@ -22,7 +23,16 @@ from schema.docs.input_texts import INPUTS
 from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
 from schema.docs.type_texts import TYPES
 
-DESCRIPTIONS: dict[str, str] = {**MUTATIONS, **CONNECTIONS, **TYPES, **INPUTS, **ENUMS, **CONTRACTS, **DOCUMENTS}
+DESCRIPTIONS: dict[str, str] = {
+    **MUTATIONS,
+    **CONNECTIONS,
+    **TYPES,
+    **INPUTS,
+    **ENUMS,
+    **CONTRACTS,
+    **DOCUMENTS,
+    **AMENDMENTS,
+}
 
 
 def coordinates(schema: Any) -> dict[str, Any]:

@@ -26,6 +26,7 @@ class Order:
     activated_at: datetime | None
     activated_by: str | None
     contracted: bool
+    drawn_from_contract: bool
     start_date: date | None
     end_date: date | None
     total_amount: Decimal
@@ -58,6 +59,7 @@ class Order:
             activated_at=m.activated_at,
             activated_by=m.activated_by,
             contracted=m.contracted,
+            drawn_from_contract=m.drawn_from_contract,
             start_date=m.start_date,
             end_date=m.end_date,
             total_amount=m.total_amount,

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from app.errors import not_found
 from app.services.states import QUOTE_STATES
 from schema.documents import Document
-from schema.enums import BillingFrequency, OpportunityStage, OrderByField, ProductType, QuoteStatus
+from schema.enums import BillingFrequency, OpportunityStage, OrderByField, OrderType, ProductType, QuoteStatus
 
 if TYPE_CHECKING:
     from resolvers.context import Context
@@ -29,6 +29,13 @@ def loaders(info: Info) -> "Loaders":
     """The request's typed DataLoaders (resolvers/loaders.py)."""
     context: Context = info.context
     return context.loaders
+
+
+def _contract(info: Info, contract_id: Any) -> Any:
+    """C9/R2: the contract an opportunity or quote belongs to (a plain id column, scoped like any)."""
+    from schema.contracts import Contract
+
+    return to_one(info, Contract, loaders(info).contract_by_id, contract_id, nullable=True)
 
 
 def required(row: Any, what: str) -> Any:
@@ -186,8 +193,10 @@ class Opportunity:
     name: str
     stage: OpportunityStage
     close_date: date | None
+    type: OrderType
     created_at: datetime
     account_id: strawberry.Private[Any]
+    contract_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Opportunity":
@@ -196,13 +205,19 @@ class Opportunity:
             name=m.name,
             stage=m.stage,
             close_date=m.close_date,
+            type=m.type,
             created_at=m.created_at,
             account_id=m.account_id,
+            contract_id=m.contract_id,
         )
 
     @strawberry.field
     def account(self, info: Info) -> Account:
         return to_one(info, Account, loaders(info).account_by_id, self.account_id)
+
+    @strawberry.field(description="C9/R2: the contract an AMENDMENT or RENEWAL opportunity belongs to.")
+    def contract(self, info: Info) -> ContractRef | None:
+        return _contract(info, self.contract_id)
 
     @strawberry.field
     async def quotes(self, info: Info) -> list["Quote"]:
@@ -236,10 +251,16 @@ class Quote:
     currency: str
     payment_terms: str | None
     total: Decimal
+    type: OrderType
+    contract_version: int | None = strawberry.field(
+        description="C9: the contract's version when this amendment quote was made; ordering it after "
+        "the contract changed is VERSION_CONFLICT."
+    )
     created_at: datetime
     updated_at: datetime
     account_id: strawberry.Private[Any]
     opportunity_id: strawberry.Private[Any]
+    contract_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, m: Any) -> "Quote":
@@ -258,10 +279,13 @@ class Quote:
             currency=m.currency,
             payment_terms=m.payment_terms,
             total=m.total,
+            type=m.type,
+            contract_version=m.contract_version,
             created_at=m.created_at,
             updated_at=m.updated_at,
             account_id=m.account_id,
             opportunity_id=m.opportunity_id,
+            contract_id=m.contract_id,
         )
 
     @strawberry.field(description="Q1: the statuses this quote may move to from its current one (the status table).")
@@ -271,6 +295,10 @@ class Quote:
     @strawberry.field
     def account(self, info: Info) -> Account:
         return to_one(info, Account, loaders(info).account_by_id, self.account_id)
+
+    @strawberry.field(description="C9/R2: the contract an AMENDMENT quote amends (or a RENEWAL quote renews).")
+    def contract(self, info: Info) -> ContractRef | None:
+        return _contract(info, self.contract_id)
 
     @strawberry.field
     def opportunity(self, info: Info) -> Opportunity:

@@ -1,7 +1,9 @@
 """Benchmark a real ordergraph server on SQLite and/or PostgreSQL.
 
 Measures createOrdersFromQuote (1-line and 200-line quotes: latency over HTTP, SQL statements per call
-in-process) and the nested `orders(first: 50)` read (throughput and latency over HTTP).
+in-process), the nested `orders(first: 50)` read (throughput and latency over HTTP), and amending a
+contract of 20 and of 200 subscriptions and ordering the amendment (C9: SQL statements in-process, the
+same for both sizes: bulk writes).
 
     .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
                                       [--requests N] [--concurrency C]
@@ -42,6 +44,7 @@ SEEDED_ORDERS = 50
 NESTED = """{ orders(first: 50) { edges { node { account { id } quote { lines { product { id } } }
   items { product { name } quoteLine { id } requiredBy { id } } } } } }"""
 ORDERS_SELECTION = "orders { id totalAmount items { id } }"
+AMENDED = (20, BIG)  # subscriptions of the contracts amended (C9)
 
 
 class BenchError(Exception):
@@ -199,6 +202,32 @@ class SqlCounter(logging.Handler):
         self.logger.setLevel(self.level)
 
 
+async def contract_of(api: Api, account_id: str, size: int) -> str:
+    """C9 set-up: an ACTIVATED contract of `size` subscriptions (one RECURRING product each), 2027."""
+    ids = [await product(api, f"AMEND-{size}-{i:03d}", "RECURRING", "120.00") for i in range(size)]
+    opp = await api.ok("createOpportunity", {"accountId": account_id, "name": "Bench contract"}, "opportunity { id }")
+    lines = [{"productId": i, "quantity": "10"} for i in ids]
+    data = {"opportunityId": opp["opportunity"]["id"], "startDate": "2027-01-01", "subscriptionTerm": 12}
+    quote = (await api.ok("createQuote", {**data, "lines": lines}, "quote { id }"))["quote"]["id"]
+    order = (await api.ok("createOrdersFromQuote", {"quoteId": quote}, "orders { id }"))["orders"][0]["id"]
+    await api.ok("activateOrder", {"orderId": order}, "order { id }")
+    return (await api.ok("contractOrder", {"orderId": order}, "contract { id }"))["contract"]["id"]
+
+
+async def amend_and_order(api: Api, contract_id: str, size: int) -> int:
+    """C9: amend (+5 on every product from 2027-07-01) and order the amendment; the statements it took."""
+    with SqlCounter() as counter:
+        amend = {"contractId": contract_id, "effectiveDate": "2027-07-01"}
+        quote = (await api.ok("amendContract", amend, "quote { id lines { id } }"))["quote"]
+    changes = [{"quoteLineId": line["id"], "quantity": "15"} for line in quote["lines"]]
+    await api.ok("updateQuote", {"quoteId": quote["id"], "updateLines": changes}, "quote { id }")
+    with counter:
+        payload = await api.ok("createOrdersFromQuote", {"quoteId": quote["id"]}, ORDERS_SELECTION)
+    if len(payload["orders"][0]["items"]) != size:
+        raise BenchError(f"amendment order: {len(payload['orders'][0]['items'])} items, expected {size}")
+    return counter.count
+
+
 async def count_statements(url: str, key: str, cat: Catalog) -> dict[str, int]:
     """The same requests in-process (ASGI transport), counting the statements each one issues."""
     # Tortoise caches INSERT statements per connection name ("default") for the life of the process, whatever the
@@ -219,6 +248,9 @@ async def count_statements(url: str, key: str, cat: Catalog) -> dict[str, int]:
             with SqlCounter() as counter:
                 await nested_read(api)
             counts["nested"] = counter.count
+            for size in AMENDED:
+                contract_id = await contract_of(api, cat.account_ids[1], size)
+                counts[f"amend {size}"] = await amend_and_order(api, contract_id, size)
             return counts
     finally:
         await db.close_orm()
@@ -304,6 +336,9 @@ def table(r: Result, args: argparse.Namespace) -> str:
         rows.append(f"{label:46} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {'':>7} {r.statements[str(size)]:10d}")
     label, ms = f"nested orders(first: 50) ({args.requests} req, c={args.concurrency})", r.nested_ms
     rows.append(f"{label:46} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {r.nested_rps:7.1f} {r.statements['nested']:10d}")
+    for size in AMENDED:
+        label = f"amendContract + order it, {size} subscriptions"
+        rows.append(f"{label:46} {'':>8} {'':>8} {'':>7} {r.statements[f'amend {size}']:10d}")
     return "\n".join(rows)
 
 
@@ -315,17 +350,20 @@ def summary(results: list[Result], args: argparse.Namespace) -> str:
         f"ordergraph bench, {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}. createOrdersFromQuote: {CALLS} sequential calls per quote size over HTTP, "
         f"SQL statements per call counted in-process. Nested read: orders(first: 50) over {SEEDED_ORDERS} orders "
-        f"(3 items each), {args.requests} requests at concurrency {args.concurrency}.",
+        f"(3 items each), {args.requests} requests at concurrency {args.concurrency}. Amendment (C9): SQL "
+        f"statements of amendContract plus createOrdersFromQuote on contracts of {AMENDED[0]} and {AMENDED[1]} "
+        "subscriptions.",
         "",
         f"| database | 1 line p50 / p95 ms | SQL | {BIG} lines p50 / p95 ms | SQL | nested read req/s "
-        "| p50 / p95 ms | SQL |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| p50 / p95 ms | SQL | amend {AMENDED[0]} SQL | amend {AMENDED[1]} SQL |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
         s = r.statements
         lines.append(
             f"| {r.database} | {p50_95(r.latency[1])} | {s['1']} | {p50_95(r.latency[BIG])} | {s[str(BIG)]} "
-            f"| {r.nested_rps:.1f} | {p50_95(r.nested_ms)} | {s['nested']} |"
+            f"| {r.nested_rps:.1f} | {p50_95(r.nested_ms)} | {s['nested']} "
+            f"| {s[f'amend {AMENDED[0]}']} | {s[f'amend {AMENDED[1]}']} |"
         )
     return "\n".join(lines)
 

@@ -48,10 +48,22 @@ async def install_assets(tx: BaseDBAsyncClient, order: Order) -> None:
     )
 
 
-async def subscribe(tx: BaseDBAsyncClient, order: Order, contract_id: Any, items: list[OrderItem]) -> None:
+async def subscribe(
+    tx: BaseDBAsyncClient,
+    order: Order,
+    contract_id: Any,
+    items: list[OrderItem],
+    revises: dict[Any, Any] | None = None,
+) -> None:
     """C2: each RECURRING item with a quantity becomes a subscription linked both ways, with the
-    item's dates (else the order's), quantity and net price; its item is then `contracted`."""
-    recurring = [i for i in await _of_type(items, ProductType.RECURRING) if i.quantity > 0]
+    item's dates (else the order's), quantity and net price; its item is then `contracted`.
+    C9: an amendment's items (`revises`: product id -> the subscription its changes revise) become
+    delta subscriptions, +n or -n, at the full-term unit price."""
+    recurring = [
+        i
+        for i in await _of_type(items, ProductType.RECURRING)
+        if (i.quantity != 0 if revises is not None else i.quantity > 0)
+    ]
     if not recurring:
         return
     subscriptions = []
@@ -68,6 +80,7 @@ async def subscribe(tx: BaseDBAsyncClient, order: Order, contract_id: Any, items
                 end_date=end,
                 net_price=item.unit_price,
                 status=SubscriptionStatus.ACTIVE,
+                revises_id=(revises or {}).get(item.product_id),
             )
         )
     await Subscription.bulk_create(subscriptions, using_db=tx)

@@ -31,8 +31,17 @@ def build_groups(quote: Quote, inputs: list[cmd.QuoteLineGroupSpec]) -> dict[str
     return groups
 
 
-def apply_line_fields(line: QuoteLine, data: cmd.QuoteLineFields, where: str, new: bool = False) -> None:
-    if data.has("quantity") or new:
+def apply_line_fields(
+    line: QuoteLine, data: cmd.QuoteLineFields, where: str, new: bool = False, amendment: bool = False
+) -> None:
+    if amendment and data.quantity is not None:
+        # C9: an amendment line goes down to 0 (cancel), never below.
+        if data.quantity < 0:
+            raise DomainError(
+                ErrorCode.QUANTITY_BELOW_ZERO, "A net quantity cannot go below 0 (C9).", f"{where}.quantity"
+            )
+        line.quantity = data.quantity
+    elif data.has("quantity") or new:
         if data.quantity is None or data.quantity <= 0:
             raise DomainError(ErrorCode.INVALID_QUANTITY, "A quoted quantity must be positive.", f"{where}.quantity")
         line.quantity = data.quantity

@@ -1,18 +1,20 @@
 """C1, C2, C4, C5: contracting an activated order, un-contracting it, and contracting it again; C6: an
-order whose quote has a requested contract joins that contract instead of making a new one."""
+order whose quote has a requested contract joins that contract instead of making a new one; C9: an
+amendment order adds its deltas to the contract it amends."""
 
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
 from app.services import order_dates
+from app.services.amend_contracts import contract_amendment
 from app.services.order_access import items_of, lock_order
 from app.services.reference_data import next_number
 from app.services.states import ORDER_STATES, Capability
 from app.services.unit_of_work import UnitOfWork, unit_of_work
 from app.services.versions import bump
 from models import Contract, Order
-from models.enums import ContractEventType, ContractStatus, OrderEventType
+from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderType
 
 
 class ContractOrderService:
@@ -26,16 +28,13 @@ class ContractOrderService:
                 raise DomainError(
                     ErrorCode.ALREADY_CONTRACTED, f"Order {order.number} is contracted already (C1).", "orderId"
                 )
-            existing = (
-                await Contract.filter(id=order.contract_id).using_db(uow.tx).first() if order.contract_id else None
-            )
-            requested = await _requested_contract(uow, order) if existing is None else None
-            if existing:
-                contract = await _sync_contract(uow, order, existing)
-            elif requested:
-                contract = await _join_contract(uow, order, requested)
-            else:
-                contract = await _new_contract(uow, order)
+            if order.drawn_from_contract:
+                raise DomainError(
+                    ErrorCode.ALREADY_CONTRACTED,
+                    f"Order {order.number} was drawn from its contract's price agreement (C10).",
+                    "orderId",
+                )
+            contract = await _contract_for(uow, order)
             order.contract_id = contract.id
             order.contracted = True
             changes = {"contractId": str(contract.id), "contractNumber": contract.number}
@@ -52,6 +51,19 @@ class ContractOrderService:
             order.contracted = False
             await bump(uow, order, OrderEventType.UNCONTRACTED, {"contractId": str(order.contract_id)})
         return order
+
+
+async def _contract_for(uow: UnitOfWork, order: Order) -> Contract:
+    """C9 for an amendment order, else C5 (contracted before), C6 (requested from its quote) or C1."""
+    if order.type == OrderType.AMENDMENT:
+        return await contract_amendment(uow, order)
+    existing = await Contract.filter(id=order.contract_id).using_db(uow.tx).first() if order.contract_id else None
+    if existing:
+        return await _sync_contract(uow, order, existing)
+    requested = await _requested_contract(uow, order)
+    if requested:
+        return await _join_contract(uow, order, requested)
+    return await _new_contract(uow, order)
 
 
 async def _requested_contract(uow: UnitOfWork, order: Order) -> Contract | None:

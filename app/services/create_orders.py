@@ -1,4 +1,5 @@
-"""O1-O11: creating orders from a quote, and previewing what would be created."""
+"""O1-O11: creating orders from a quote, and previewing what would be created; C9: an amendment
+quote makes one AMENDMENT order of its deltas."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, DomainErrors, ErrorCode, invalid
 from app.services import commands as cmd
 from app.services import quote_ledger, segments
+from app.services.amend_contracts import plan_amendment_order
 from app.services.catalog import products_by_id
 from app.services.plan_orders import PlannedOrder, QuoteContext, plan_orders
 from app.services.reference_data import format_number, get_settings, next_numbers, parents_first
@@ -63,6 +65,8 @@ class CreateOrdersService:
         lines = {line.id: line for line in rows}
         if not lines:
             raise invalid(f"Quote {quote.number} has no lines to order.", "quoteId")
+        if quote.type == OrderType.AMENDMENT:
+            return await self._prepare_amendment(quote, lines, data, tx)
         selection = self._selection(quote, settings, lines, data.lines)
         if (
             not settings.allow_multiple_orders
@@ -78,6 +82,20 @@ class CreateOrdersService:
         prior = await segments.ordered_spans(tx, quote.id, keys)
         plan = plan_orders(ctx, selection, data.order_start_date, prior, datetime.now(UTC).date())
         return Prepared(ctx, selection, plan)
+
+    async def _prepare_amendment(
+        self, quote: Quote, lines: dict[Any, QuoteLine], data: cmd.CreateOrdersFromQuote, tx: BaseDBAsyncClient | None
+    ) -> Prepared:
+        """C9: an amendment quote is ordered whole, once, as one order of deltas (amend_contracts)."""
+        if data.lines is not None:
+            raise invalid("An amendment quote is ordered whole; leave out lines (C9).", "lines")
+        if await _using(Order.filter(quote_id=quote.id).exclude(status=OrderStatus.CANCELLED), tx).exists():
+            raise DomainError(
+                ErrorCode.QUOTE_ALREADY_ORDERED, f"Amendment quote {quote.number} is ordered already (C9).", "quoteId"
+            )
+        ctx = QuoteContext(quote, lines, await products_by_id(line.product_id for line in lines.values()), {})
+        plan = await plan_amendment_order(tx, ctx)
+        return Prepared(ctx, [(line, line.quantity) for line in lines.values()], plan)
 
     async def _resolve_quote(
         self, actor: Actor, data: cmd.CreateOrdersFromQuote, tx: BaseDBAsyncClient | None
@@ -168,7 +186,8 @@ class CreateOrdersService:
                 opportunity_id=quote.opportunity_id,
                 quote_id=quote.id,
                 status=OrderStatus.DRAFT,
-                type=OrderType.NEW,
+                type=quote.type,
+                contract_id=quote.contract_id if quote.type == OrderType.AMENDMENT else None,
                 version=1,
                 start_date=planned.start_date,
                 end_date=planned.end_date,

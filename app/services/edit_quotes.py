@@ -7,6 +7,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import commands as cmd
 from app.services import pricing
+from app.services.amend_contracts import co_term_of, refuse_removing_held_products
 from app.services.build_quote_lines import apply_line_fields, build_groups, build_lines
 from app.services.catalog import products_by_id
 from app.services.price_quote_lines import reprice
@@ -128,11 +129,16 @@ class QuoteService:
             extra = {line.id for line in lines if line.required_by_id in removed and line.id not in removed}
             changed = bool(extra)
             removed |= extra
+        coterm = await co_term_of(tx, quote)  # C9: an amendment quote's lines are co-terminated
+        if coterm is not None and removed:
+            product_of = {line.id: line.product_id for line in lines}
+            kept_products = {p for line_id, p in product_of.items() if line_id not in removed}
+            await refuse_removing_held_products(tx, quote, {product_of[r] for r in removed}, kept_products)
         for i, change in enumerate(data.update_lines or []):
             line = by_id.get(parse_id(change.quote_line_id, "Quote line", f"updateLines[{i}].quoteLineId"))
             if line is None or line.id in removed:
                 raise DomainError(ErrorCode.NOT_FOUND, "Quote line not found.", f"updateLines[{i}].quoteLineId")
-            apply_line_fields(line, change, f"updateLines[{i}]")
+            apply_line_fields(line, change, f"updateLines[{i}]", amendment=coterm is not None)
         kept = [line for line in lines if line.id not in removed]
         by_key = {line.key: line for line in kept if line.key}
         added = await build_lines(
@@ -140,7 +146,7 @@ class QuoteService:
         )
         all_lines = kept + added
         products = await _products_of(all_lines)
-        reprice(quote, groups, all_lines, products)
+        reprice(quote, groups, all_lines, products, coterm)
         if removed:
             await QuoteLine.filter(id__in=list(removed)).using_db(tx).delete()
         if kept:

@@ -1,4 +1,5 @@
-"""O5, O6, O8, O10: how a selection of quote lines becomes orders and order items.
+"""O5, O6, O8, O10: how a selection of quote lines becomes orders and order items; C9: how an
+amendment quote becomes one order of deltas.
 
 Pure: takes loaded rows and returns a plan; `create_orders.py` loads, locks and writes.
 """
@@ -9,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.services import order_dates, pricing, segments
+from app.services.proration import prorate
 from models import Product, Quote, QuoteLine, QuoteLineGroup
 from models.enums import BillingFrequency, OrderByField
 
@@ -128,3 +130,44 @@ def _date_order(order: PlannedOrder, given_start: date | None, quote_start: date
         item.start_date, item.end_date = pricing.shift_item_dates(
             order.start_date, earliest, item.line.start_date, item.line.end_date
         )
+
+
+@dataclass(frozen=True)
+class AmendedSpan:
+    """C9: the contract's dates and the amendment's effective date."""
+
+    contract_start: date
+    effective: date
+    end: date
+
+
+def plan_amendment(
+    ctx: QuoteContext, held: dict[Any, Decimal], prices: dict[Any, Decimal], span: AmendedSpan
+) -> PlannedOrder:
+    """C9: an amendment quote becomes ONE order of deltas per product: the quote's quantity less what
+    the contract holds (`held`), zero deltas dropped. A delta is priced at the contract's full-term unit
+    price (`prices`; a product the amendment adds keeps its quote line's whole-term price, Q3) and its
+    total is prorated by days from the effective date to the contract's end; a decrease is a credit."""
+    by_product: dict[Any, list[QuoteLine]] = {}
+    for line in sorted(ctx.lines.values(), key=lambda x: x.position):
+        by_product.setdefault(line.product_id, []).append(line)
+    order = PlannedOrder(split_key=None, start_date=span.effective, end_date=span.end)
+    for product_id, lines in by_product.items():
+        delta = sum((x.quantity for x in lines), Decimal(0)) - held.get(product_id, Decimal(0))
+        if delta == 0:
+            continue
+        unit = prices.get(product_id, lines[0].unit_price)
+        order.items.append(
+            PlannedItem(
+                line=lines[0],
+                product=ctx.products[product_id],
+                quantity=delta,
+                unit_price=unit,
+                total_price=prorate(delta * unit, span.effective, span.end, span.contract_start),
+                unprorated_net_price=unit,
+                billing_frequency=ctx.billing_frequency(lines[0]),
+                start_date=span.effective,
+                end_date=span.end,
+            )
+        )
+    return order

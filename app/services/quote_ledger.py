@@ -1,5 +1,6 @@
 """O4 and I3: how much of each quote line has been ordered. The only code that reads or moves a
-quote line's `ordered_quantity`."""
+quote line's `ordered_quantity`. C10 draws on a contract's price agreement with the same cap
+(`refuse_draw`) and the same locking (`lock_rows`)."""
 
 from collections.abc import Iterable
 from decimal import Decimal
@@ -15,22 +16,29 @@ def remaining(line: QuoteLine) -> Decimal:
     return line.quantity - line.ordered_quantity
 
 
-def refuse_draw(line: QuoteLine, quantity: Decimal, field: str) -> DomainError | None:
-    """O4: why `quantity` more of `line` may not be ordered, or None when it may."""
+def refuse_draw(
+    line: Any, quantity: Decimal, field: str, what: str = "this quote line", rule: str = "O4"
+) -> DomainError | None:
+    """O4: why `quantity` more of `line` (anything with a `quantity` and an `ordered_quantity`) may not
+    be ordered, or None when it may."""
     if quantity <= 0:
-        return DomainError(ErrorCode.INVALID_QUANTITY, "An ordered quantity must be positive (O4).", field)
+        return DomainError(ErrorCode.INVALID_QUANTITY, f"An ordered quantity must be positive ({rule}).", field)
     if line.ordered_quantity + quantity > line.quantity:
         return DomainError(
             ErrorCode.QUANTITY_EXCEEDS_REMAINING,
-            f"Only {remaining(line).normalize():f} of this quote line remain to be ordered (O4).",
+            f"Only {remaining(line).normalize():f} of {what} remain to be ordered ({rule}).",
             field,
         )
     return None
 
 
+async def lock_rows(tx: BaseDBAsyncClient, queryset: Any) -> list[Any]:
+    """O4 under concurrency: lock the rows until commit, always in primary-key order (no deadlocks)."""
+    return list(await queryset.using_db(tx).select_for_update().order_by("id"))
+
+
 async def lock_lines(tx: BaseDBAsyncClient, line_ids: Iterable[Any]) -> list[QuoteLine]:
-    """O4 under concurrency: lock the lines until commit, always in primary-key order (no deadlocks)."""
-    return list(await QuoteLine.filter(id__in=list(line_ids)).using_db(tx).select_for_update().order_by("id"))
+    return await lock_rows(tx, QuoteLine.filter(id__in=list(line_ids)))
 
 
 async def adjust(

@@ -1,9 +1,11 @@
 """The service instances the API layer calls, one per capability (each module makes its own)."""
 
 from app.services.admin import api_keys, settings
+from app.services.amend_contracts import amend_contracts
 from app.services.catalog import accounts, opportunities, products
 from app.services.change_orders import change_orders
 from app.services.contract_orders import contract_orders
+from app.services.contract_orders_from_agreement import orders_from_contracts
 from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
@@ -13,6 +15,7 @@ from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
+from app.services.terminate_contracts import terminate_contracts
 
 __all__ = [
     "settings",
@@ -31,4 +34,7 @@ __all__ = [
     "obligations",
     "documents",
     "document_templates",
+    "amend_contracts",
+    "orders_from_contracts",
+    "terminate_contracts",
 ]

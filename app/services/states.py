@@ -172,7 +172,7 @@ CONTRACT_STATES: StateMachine[ContractStatus] = StateMachine(
         SENT_FOR_SIGNATURE -> SIGNED: signContract (the last signatory signs)
         SIGNED -> ACTIVATED: signContract (start date passed; else the daily run, R3, planned)
         ACTIVATED -> EXPIRED: runDaily (R3, planned)
-        ACTIVATED -> TERMINATED: terminateContract (C11, planned)
+        ACTIVATED -> TERMINATED: terminateContract (C11)
         ACTIVATED -> RENEWED: runDaily (R4, planned)
         DRAFT | IN_APPROVAL | APPROVED | SENT_FOR_SIGNATURE -> CANCELLED: cancelContract (reason)
         """,

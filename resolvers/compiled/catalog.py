@@ -88,6 +88,7 @@ TYPES: dict[str, TypeSpec] = {
             "quotes": Many("Quote", "opportunity_id", ("created_at", "id")),
             "primaryQuote": Many("Quote", "opportunity_id", ("id",), {"is_primary": True}, first_only=True),
             "orders": Many("Order", "opportunity_id", ("created_at", "number")),
+            "contract": One("Contract", "contract_id"),
         },
     ),
     "Quote": TypeSpec(
@@ -100,6 +101,7 @@ TYPES: dict[str, TypeSpec] = {
             "groups": Many("QuoteLineGroup", "quote_id", ("position",)),
             "orders": Many("Order", "quote_id", ("created_at", "number")),
             "documents": Many("Document", "object_id", ("-created_at",)),
+            "contract": One("Contract", "contract_id"),
         },
     ),
     "QuoteLineGroup": TypeSpec(m.QuoteLineGroup),
@@ -161,6 +163,7 @@ TYPES: dict[str, TypeSpec] = {
             "milestones": Many("Milestone", "contract_id", ("date", "created_at", "id")),
             "events": Many("ContractEvent", "contract_id", ("id",)),
             "documents": Many("Document", "object_id", ("-created_at",)),
+            "amendments": Many("Quote", "contract_id", ("created_at", "id"), {"type": "AMENDMENT"}),
         },
     ),
     "Signatory": TypeSpec(m.Signatory),
@@ -187,6 +190,7 @@ TYPES: dict[str, TypeSpec] = {
             "product": One("Product", "product_id", required=True),
             "orderItem": One("OrderItem", "order_item_id"),
             "contract": One("Contract", "contract_id"),
+            "revises": One("Subscription", "revises_id"),
         },
     ),
     "Asset": TypeSpec(

@@ -57,3 +57,24 @@ async def sales_setup(
 
 async def create_orders(api: Any, input: dict) -> dict:
     return await api.mutate("createOrdersFromQuote", input, f"orders {{ {ORDER_FIELDS} }}")
+
+
+async def activated_contract(
+    api: Any, lines: list[tuple[str, str, str]], start: str = "2026-01-01", term: int = 12
+) -> dict:
+    """An ACTIVATED contract (C1) over RECURRING products given as (sku, list price, quantity): a quote
+    for `term` months from `start`, ordered, activated and contracted."""
+    products = {
+        sku: await product(api, sku, "RECURRING", price, defaultSubscriptionTerm=term) for sku, price, _ in lines
+    }
+    setup = await sales_setup(
+        api,
+        [{"productId": products[sku]["id"], "quantity": qty} for sku, _, qty in lines],
+        products=products,
+        startDate=start,
+        subscriptionTerm=term,
+    )
+    order = (await create_orders(api, {"quoteId": setup["quote"]["id"]}))["orders"][0]
+    await api.ok("activateOrder", {"orderId": order["id"]}, "order { id }")
+    contracted = await api.ok("contractOrder", {"orderId": order["id"]}, "contract { id number version status }")
+    return {**setup, "contract": contracted["contract"], "order": order}
