@@ -44,7 +44,6 @@ AMENDMENTS: dict[str, str] = {
     "Opportunity.contract": "C9/R2: the contract an AMENDMENT or RENEWAL opportunity belongs to.",
     "Order.type": "C9: AMENDMENT for an order of an amendment's deltas (quantities may be negative: credits).",
     "ContractEventType.AMENDED": "C9: an amendment order's delta subscriptions were added; the version moved.",
-    "ContractEventType.TERMINATED": "C11: reserved for termination; terminating records STATUS_CHANGED.",
     "ErrorCode.CONTRACT_NOT_ACTIVE": "C9-C11: the contract is not ACTIVATED.",
     "ErrorCode.AMENDMENT_DATE_OUT_OF_RANGE": "C9: the effective date lies outside the contract's dates.",
     "ErrorCode.QUANTITY_BELOW_ZERO": "C9: an amendment's net quantity below 0.",

@@ -208,3 +208,30 @@ async def test_c9_amending_and_ordering_takes_the_same_statements_for_20_and_200
         return len(amending.statements), len(ordering.statements)
 
     assert await statements(20) == await statements(200)
+
+
+async def test_s3_c9_c10_another_accounts_contract_answers_not_found(api):
+    setup = await seats(api)
+    other = await b.account(api, name="Other")
+    grant = {"role": "PARTNER", "accountIds": [other["id"]], "name": "p"}
+    partner = (await api.ok("createApiKey", grant, "secret"))["secret"]
+    contract_id = setup["contract"]["id"]
+    amended = await api.mutate(
+        "amendContract", {"contractId": contract_id, "effectiveDate": "2026-07-01"}, "quote { id }", key=partner
+    )
+    assert codes(amended) == ["NOT_FOUND"]
+    line = {"productId": setup["products"]["SEAT"]["id"], "quantity": "1"}
+    drawn = await api.mutate(
+        "createOrderFromContract", {"contractId": contract_id, "lines": [line]}, "order { id }", key=partner
+    )
+    assert codes(drawn) == ["NOT_FOUND"]
+    assert (await contract_of(api, contract_id))["amendments"] == []
+
+
+async def test_c9_amend_contract_is_idempotent_with_a_key(api):
+    setup = await seats(api)
+    request = {"contractId": setup["contract"]["id"], "effectiveDate": "2026-07-01", "idempotencyKey": "amend-1"}
+    first = await api.mutate("amendContract", request, "quote { id }")
+    again = await api.mutate("amendContract", request, "quote { id }")
+    assert codes(first) == [] and first == again
+    assert len((await contract_of(api, setup["contract"]["id"]))["amendments"]) == 1
