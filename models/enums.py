@@ -103,9 +103,8 @@ class ContractEventType(StrEnum):
     OBLIGATION_UPDATED = "OBLIGATION_UPDATED"
     MILESTONE_ADDED = "MILESTONE_ADDED"
     ORDER_JOINED = "ORDER_JOINED"
-    # C9/C11: an amendment order contracted into the contract; the contract terminated early.
+    # C9: an amendment order's deltas were contracted into the contract.
     AMENDED = "AMENDED"
-    TERMINATED = "TERMINATED"
 
 
 class SignatoryKind(StrEnum):

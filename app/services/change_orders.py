@@ -10,6 +10,7 @@ from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
 from app.services import order_dates, quote_ledger
 from app.services.catalog import list_prices, products_by_id
+from app.services.contract_positions import follow_draws
 from app.services.create_direct_order import direct_item
 from app.services.move_orders import recompute, settle_fulfilment
 from app.services.order_access import items_of, lock_order
@@ -60,11 +61,13 @@ class ChangeOrderService:
             check_version(order, data.version, required=True)
             items = await items_of(order, uow.tx)
             before = snapshot(order, items)
+            quantities = {i.id: i.quantity for i in items}
             delta: dict[str, Any] = {}
             line_delta: dict[Any, Decimal] = {}
             _apply_quantities(items, data.quantities or [], cancels, delta, line_delta)
             await quote_ledger.adjust(uow.tx, line_delta, "quantities")  # O4 up, I3 down
             added = await _add_items(order, items, data.add_items or [])
+            await follow_draws(uow.tx, order, quantities, items + added)  # C10
             order_dates.check_starts(order.start_date, added, "addItems")  # D3
             recompute(order, items + added)
             await OrderVersion.create(

@@ -77,3 +77,31 @@ def whole_term(contract: Contract) -> int:
     """Q3: the contract's term in months (from its dates when it has none recorded)."""
     assert contract.start_date is not None and contract.end_date is not None
     return contract.term or months_between(contract.start_date, contract.end_date)
+
+
+async def follow_draws(tx: BaseDBAsyncClient, order: Any, before: dict[Any, Decimal], items: list[Any]) -> None:
+    """C10 with D1, I1-I3: when the quantities of an order drawn from a contract change (updateOrder,
+    changeOrder, cancelOrder), the agreement follows, per product: an increase must fit what remains
+    (O4's cap, under the same locks), a decrease releases quantity to be ordered again. `before` holds
+    the items' quantities before the change (an added item had none)."""
+    if not order.drawn_from_contract:
+        return
+    deltas: dict[Any, Decimal] = {}
+    for item in items:
+        deltas[item.product_id] = deltas.get(item.product_id, Decimal(0)) + item.quantity - before.get(item.id, 0)
+    deltas = {p: d for p, d in deltas.items() if d}
+    if not deltas:
+        return
+    positions = await load_positions(tx, order.contract_id)
+    roots = []
+    for product_id, delta in sorted(deltas.items(), key=lambda kv: str(kv[0])):
+        position = positions.get(product_id)
+        if position is None:
+            raise DomainError(ErrorCode.PRODUCT_NOT_ON_CONTRACT, "This product is not on the contract (C10).", "items")
+        if delta > 0 and (
+            refusal := quote_ledger.refuse_draw(position, delta, "items", "this product on the contract", "C10")
+        ):
+            raise refusal
+        position.root.ordered_quantity = max(Decimal(0), position.root.ordered_quantity + delta)
+        roots.append(position.root)
+    await Subscription.bulk_update(roots, fields=["ordered_quantity"], using_db=tx)

@@ -8,6 +8,7 @@ from app.errors import DomainError, ErrorCode, invalid
 from app.jsonable import to_json
 from app.services import commands as cmd
 from app.services import order_dates, pricing, quote_ledger, segments
+from app.services.contract_positions import follow_draws
 from app.services.order_access import items_of, lock_order
 from app.services.scoping import parse_id
 from app.services.states import ORDER_STATES, Capability
@@ -32,6 +33,7 @@ class EditDraftOrderService:
             check_version(order, data.version, required=True)
             items = await items_of(order, uow.tx)
             before = _snapshot(order, items)
+            quantities = {i.id: i.quantity for i in items}
             kept_end = order_dates.hand_set_end(order, items)
             for key in HEADER_FIELDS:
                 if data.has(key):
@@ -43,6 +45,7 @@ class EditDraftOrderService:
                     kept_end = pricing.add_days(kept_end, delta) if kept_end else None
                 order.start_date = data.start_date
             await _edit_items(uow.tx, items, data.items or [])
+            await follow_draws(uow.tx, order, quantities, items)  # C10
             order_dates.check_starts(order.start_date, items)  # D3
             order_dates.close(order, items, data.end_date, kept_end)
             await segments.check_order(uow.tx, order, items)  # O9

@@ -9,6 +9,7 @@ from app.errors import DomainError, ErrorCode, invalid
 from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
 from app.services import order_dates, pricing, quote_ledger
+from app.services.contract_positions import follow_draws
 from app.services.order_access import items_of, lock_order
 from app.services.scoping import parse_id
 from app.services.states import ORDER_STATES, Capability, move_order
@@ -91,6 +92,7 @@ class MoveOrderService:
             order = await lock_order(actor, uow, data.order_id, data.version)
             ORDER_STATES.check(order.status, OrderStatus.CANCELLED)
             items = await items_of(order, uow.tx)
+            before = {i.id: i.quantity for i in items}
             released: dict[Any, Decimal] = {}
             for item in items:
                 unshipped = item.quantity - item.shipped_quantity
@@ -104,6 +106,7 @@ class MoveOrderService:
                 items, fields=["quantity", "cancelled_quantity", "total_price"], using_db=uow.tx
             )
             await quote_ledger.adjust(uow.tx, released, "orderId")  # I3
+            await follow_draws(uow.tx, order, before, items)  # C10
             # I2/C3: an asset keeps what was shipped; one with nothing shipped is cancelled (C5 likewise).
             await downstream.follow_items(uow.tx, order, items, cancel_asset=lambda item: item.shipped_quantity == 0)
             order.cancel_reason = reason

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         ops.AlterField(
             model_name='ContractEvent',
             name='type',
-            field=fields.CharEnumField(db_index=True, description='CREATED: CREATED\nSTATUS_CHANGED: STATUS_CHANGED\nSIGNED: SIGNED\nOBLIGATION_ADDED: OBLIGATION_ADDED\nOBLIGATION_UPDATED: OBLIGATION_UPDATED\nMILESTONE_ADDED: MILESTONE_ADDED\nORDER_JOINED: ORDER_JOINED\nAMENDED: AMENDED\nTERMINATED: TERMINATED', enum_type=ContractEventType, max_length=30),
+            field=fields.CharEnumField(db_index=True, description='CREATED: CREATED\nSTATUS_CHANGED: STATUS_CHANGED\nSIGNED: SIGNED\nOBLIGATION_ADDED: OBLIGATION_ADDED\nOBLIGATION_UPDATED: OBLIGATION_UPDATED\nMILESTONE_ADDED: MILESTONE_ADDED\nORDER_JOINED: ORDER_JOINED\nAMENDED: AMENDED', enum_type=ContractEventType, max_length=30),
         ),
         ops.AddField(
             model_name='Order',

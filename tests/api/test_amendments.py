@@ -195,8 +195,10 @@ async def test_c9_an_amendment_that_changes_nothing_orders_nothing(api):
     assert codes(payload) == ["VALIDATION_ERROR"]
 
 
-async def test_c9_amending_and_ordering_takes_the_same_statements_for_20_and_200_subscriptions(api, sql_counter):
-    async def statements(n: int) -> tuple[int, int]:
+async def test_c9_amending_ordering_and_contracting_take_the_same_statements_for_20_and_200_subscriptions(
+    api, sql_counter
+):
+    async def statements(n: int) -> tuple[int, int, int]:
         setup = await b.activated_contract(api, [(f"P{n}-{i}", "100.00", "1") for i in range(n)])
         with sql_counter() as amending:
             quote = (await amend(api, setup["contract"]["id"]))["quote"]
@@ -205,6 +207,50 @@ async def test_c9_amending_and_ordering_takes_the_same_statements_for_20_and_200
         with sql_counter() as ordering:
             orders = await api.mutate("createOrdersFromQuote", {"quoteId": quote["id"]}, "orders { id }")
         assert codes(orders) == []
-        return len(amending.statements), len(ordering.statements)
+        order_id = orders["orders"][0]["id"]
+        await api.ok("activateOrder", {"orderId": order_id}, "order { id }")
+        with sql_counter() as contracting:
+            assert codes(await api.mutate("contractOrder", {"orderId": order_id}, "contract { id }")) == []
+        assert len((await contract_of(api, setup["contract"]["id"]))["subscriptions"]) == 2 * n
+        return len(amending.statements), len(ordering.statements), len(contracting.statements)
 
     assert await statements(20) == await statements(200)
+
+
+async def test_s3_c9_c10_another_accounts_contract_answers_not_found(api):
+    setup = await seats(api)
+    other = await b.account(api, name="Other")
+    grant = {"role": "PARTNER", "accountIds": [other["id"]], "name": "p"}
+    partner = (await api.ok("createApiKey", grant, "secret"))["secret"]
+    contract_id = setup["contract"]["id"]
+    amended = await api.mutate(
+        "amendContract", {"contractId": contract_id, "effectiveDate": "2026-07-01"}, "quote { id }", key=partner
+    )
+    assert codes(amended) == ["NOT_FOUND"]
+    line = {"productId": setup["products"]["SEAT"]["id"], "quantity": "1"}
+    drawn = await api.mutate(
+        "createOrderFromContract", {"contractId": contract_id, "lines": [line]}, "order { id }", key=partner
+    )
+    assert codes(drawn) == ["NOT_FOUND"]
+    assert (await contract_of(api, contract_id))["amendments"] == []
+
+
+async def test_c9_amend_contract_is_idempotent_with_a_key(api):
+    setup = await seats(api)
+    request = {"contractId": setup["contract"]["id"], "effectiveDate": "2026-07-01", "idempotencyKey": "amend-1"}
+    first = await api.mutate("amendContract", request, "quote { id }")
+    again = await api.mutate("amendContract", request, "quote { id }")
+    assert codes(first) == [] and first == again
+    assert len((await contract_of(api, setup["contract"]["id"]))["amendments"]) == 1
+
+
+async def test_c9_preview_shows_the_prorated_deltas_and_writes_nothing(api):
+    setup = await seats(api)
+    quote = (await amend(api, setup["contract"]["id"]))["quote"]
+    await set_quantity(api, quote, "15")
+    query = """query($input: CreateOrdersFromQuoteInput!) { previewOrdersFromQuote(input: $input) {
+      totalAmount errors { code } orders { items { quantity totalPrice } } } }"""
+    preview = (await api(query, {"input": {"quoteId": quote["id"]}}))["previewOrdersFromQuote"]
+    assert preview["errors"] == [] and preview["totalAmount"] == "3024.66"
+    assert preview["orders"] == [{"items": [{"quantity": "5.00", "totalPrice": "3024.66"}]}]
+    assert [o["type"] for o in (await contract_of(api, setup["contract"]["id"]))["orders"]] == ["NEW"]

@@ -87,3 +87,19 @@ async def test_c10_concurrent_orders_never_exceed_the_agreement(api):
     assert outcomes.count(()) == 10
     assert outcomes.count(("QUANTITY_EXCEEDS_REMAINING",)) == 6
     assert (await remaining(api, contract_id))["SEAT"] == ("10.00", "10.00")
+
+
+async def test_c10_editing_or_cancelling_a_drawn_order_moves_the_agreement(api):
+    setup = await agreement(api)
+    contract_id, seat = setup["contract"]["id"], setup["ids"]["SEAT"]
+    order = (await draw(api, contract_id, [(seat, "6")]))["order"]
+    item_query = "query($id: ID!) { order(id: $id) { version items { id } } }"
+    got = (await api(item_query, {"id": order["id"]}))["order"]
+    edit = {"orderId": order["id"], "version": got["version"], "items": [{"orderItemId": got["items"][0]["id"]}]}
+    too_many = await api.mutate("updateOrder", {**edit, "items": [{**edit["items"][0], "quantity": "11"}]}, ORDER)
+    assert codes(too_many) == ["QUANTITY_EXCEEDS_REMAINING"]
+    fewer = await api.mutate("updateOrder", {**edit, "items": [{**edit["items"][0], "quantity": "4"}]}, ORDER)
+    assert codes(fewer) == [] and (await remaining(api, contract_id))["SEAT"] == ("10.00", "4.00")
+    cancelled = await api.mutate("cancelOrder", {"orderId": order["id"], "reason": "not needed"}, ORDER)
+    assert codes(cancelled) == [] and (await remaining(api, contract_id))["SEAT"] == ("10.00", "0.00")
+    assert codes(await draw(api, contract_id, [(seat, "10")])) == []
