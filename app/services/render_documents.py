@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 from fpdf import FPDF
+from fpdf.errors import FPDFException
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing
@@ -249,6 +250,7 @@ def _table(pdf: FPDF, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
     # The first column (a product, a name) gets twice the room of the figures after it.
     widths = (2, *([1] * (width - 1))) if width > 2 else None
+    pdf.set_font("helvetica", size=9)
     with pdf.table(text_align="LEFT", line_height=5, first_row_as_headings=True, col_widths=widths) as table:
         for cells in rows:
             row = table.row()
@@ -321,3 +323,18 @@ def to_pdf(text: str, title: str, created: datetime) -> tuple[bytes, int]:
     _layout(pdf, text)
     content = bytes(pdf.output())
     return content, pdf.page_no()
+
+
+def render_pdf(spec: TemplateSpec, values: dict[str, Any], title: str, created: datetime) -> tuple[bytes, int]:
+    """C8: the template rendered with the object's data and laid out as a PDF; a text that cannot be
+    laid out (say, a table too wide for the page) is TEMPLATE_RENDER_FAILED like a missing field."""
+    text = render_text(spec, values)
+    try:
+        return to_pdf(text, title, created)
+    except FPDFException as error:
+        raise DomainError(
+            ErrorCode.TEMPLATE_RENDER_FAILED,
+            f"Template '{spec.name}' (id {spec.id}, version {spec.version}) renders a text that cannot be laid "
+            f"out as a PDF: {error} (C8).",
+            "templateId",
+        ) from None

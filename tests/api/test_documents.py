@@ -218,3 +218,11 @@ async def test_c8_the_default_template_is_replaced_by_saving_its_id(api):
     assert f"Master agreement {contract['number']}" in await pdf_text(api, document)
     wrong_kind = await api.mutate("saveDocumentTemplate", custom_template(id=default["id"], kind="QUOTE"), TEMPLATE)
     assert codes(wrong_kind) == ["VALIDATION_ERROR"]
+
+
+async def test_c8_render_with_an_idempotency_key_keeps_one_document(api):
+    contract, _ = await requested(api)
+    first = await render(api, contractId=contract["id"], idempotencyKey="render-1")
+    again = await render(api, contractId=contract["id"], idempotencyKey="render-1")
+    assert codes(first) == [] and again["document"] == first["document"]
+    assert len(await documents_of(api, contract["id"])) == 1
