@@ -264,10 +264,12 @@ PAD, LINE = 1.5, 4.5  # mm: cell padding, table line height
 def _measure(pdf: FPDF) -> Any:
     """Text width in mm in the current core font, from its character widths (fpdf2's own
     get_string_width copies the graphics state at every call: most of a long table's time)."""
-    widths, scale = pdf.current_font.cw, pdf.font_size_pt * 0.001 / pdf.k
+    font: Any = pdf.current_font  # a core font (helvetica): widths by character, per 1000 units
+    widths: dict[str, float] = font.cw
+    scale = pdf.font_size_pt * 0.001 / pdf.k
 
     def width(text: str) -> float:
-        return sum(widths[c] for c in text) * scale
+        return float(sum(widths[c] for c in text)) * scale
 
     return width
 
