@@ -107,13 +107,16 @@ class ByIdLoader(Loader, Generic[M]):
 
 
 def by_fk_loader(
-    actor: Actor, model: type[M], fk: str, order_by: Sequence[str], **filters: Any
+    actor: Actor, model: type[M], fk: str, order_by: Sequence[str], only: Sequence[str] = (), **filters: Any
 ) -> DataLoader[Any, list[M]]:
+    """`only` names the columns to read when a row holds more than a read needs (a document's bytes)."""
+
     async def load(keys: Sequence[Any]) -> list[list[Any]]:
         unique = list({_key(k) for k in keys})
         # Ties are broken by id, so every read path (resolvers/compiled too) lists rows alike.
         ordering = [*order_by, "id"] if "id" not in order_by else list(order_by)
-        rows = await scoped(actor, model.filter(**{f"{fk}__in": unique}, **filters)).order_by(*ordering)
+        query = scoped(actor, model.filter(**{f"{fk}__in": unique}, **filters)).order_by(*ordering)
+        rows = await (query.only(*only, fk, "id") if only else query)
         grouped: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[str(getattr(row, fk))].append(row)
@@ -272,4 +275,5 @@ class Loaders:
     @cached_property
     def documents_by_object(self) -> DataLoader[Any, list[Document]]:
         # C8: a contract's or quote's rendered documents, newest first.
-        return by_fk_loader(self._actor, Document, "object_id", ["-created_at"])
+        listed = ("kind", "title", "sha256", "page_count", "template_id", "template_version", "created_at")
+        return by_fk_loader(self._actor, Document, "object_id", ["-created_at"], only=listed)

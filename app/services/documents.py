@@ -5,6 +5,7 @@ scope (S3), renders it with the named template or the kind's default (app/servic
 and stores the bytes, their sha256, the page count and the template's id and version. A template that
 fails on the object's data is TEMPLATE_RENDER_FAILED and nothing is written."""
 
+import asyncio
 import hashlib
 
 from app.auth import Actor, Permission, requires
@@ -12,7 +13,7 @@ from app.errors import DomainError, invalid
 from app.services.document_commands import RenderDocument
 from app.services.document_sources import DOCUMENT_SOURCES, DocumentSource
 from app.services.document_templates import find_template
-from app.services.render_documents import render_text, to_pdf
+from app.services.render_documents import render_pdf
 from app.services.scoping import get_scoped
 from app.services.unit_of_work import unit_of_work
 from models import Document
@@ -41,7 +42,8 @@ class DocumentService:
         source, object_id = _source(data)
         found = await source.load(actor, object_id)
         template = await find_template(source.kind, data.template_id)
-        content, pages = to_pdf(render_text(template, found.values), found.title, found.created)
+        # CPU work (~0.5 ms a table row): off the event loop, so other requests keep being served.
+        content, pages = await asyncio.to_thread(render_pdf, template, found.values, found.title, found.created)
         document = Document(
             account_id=found.account_id,
             kind=source.kind,

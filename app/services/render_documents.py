@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NoReturn
 
 from fpdf import FPDF
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from fpdf.errors import FPDFException
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing
 
@@ -140,6 +142,17 @@ def _environment() -> SandboxedEnvironment:
 ENV = _environment()
 
 
+@lru_cache(maxsize=512)
+def _template(source: str) -> Template:
+    """Compiled once per text: a template is rendered far more often than it is saved."""
+    return ENV.from_string(source)
+
+
+@lru_cache(maxsize=512)
+def _expression(source: str) -> Any:
+    return ENV.compile_expression(source, undefined_to_none=False)
+
+
 # --- Save time: does it compile? ----------------------------------------------------------------
 
 
@@ -200,7 +213,7 @@ def _chosen(spec: TemplateSpec, i: int, clause: Clause, context: dict[str, Any])
     for j, variation in enumerate(clause.variations):
         field = f"clauses[{i}].variations[{j}].condition"
         try:
-            holds = ENV.compile_expression(variation.condition, undefined_to_none=False)(**context)
+            holds = _expression(variation.condition)(**context)
         except (TemplateError, ArithmeticError, TypeError, ValueError) as error:
             _failed(spec, field, error)
         if holds:
@@ -210,7 +223,7 @@ def _chosen(spec: TemplateSpec, i: int, clause: Clause, context: dict[str, Any])
 
 def _render(spec: TemplateSpec, field: str, source: str, context: dict[str, Any]) -> str:
     try:
-        return ENV.from_string(source).render(**context)
+        return _template(source).render(**context)
     except (TemplateError, ArithmeticError, TypeError, ValueError) as error:
         _failed(spec, field, error)
 
@@ -245,15 +258,77 @@ class _Pdf(FPDF):
         self.cell(0, 10, f"{self.title_text} - page {self.page_no()} of {{nb}}", align="C")
 
 
+PAD, LINE = 1.5, 4.5  # mm: cell padding, table line height
+
+
+def _measure(pdf: FPDF) -> Any:
+    """Text width in mm in the current core font, from its character widths (fpdf2's own
+    get_string_width copies the graphics state at every call: most of a long table's time)."""
+    font: Any = pdf.current_font  # a core font (helvetica): widths by character, per 1000 units
+    widths: dict[str, float] = font.cw
+    scale = pdf.font_size_pt * 0.001 / pdf.k
+
+    def width(text: str) -> float:
+        return float(sum(widths[c] for c in text)) * scale
+
+    return width
+
+
+def _wrap(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Greedy word wrap by measured width; a word wider than the cell is cut by characters."""
+    measure = _measure(pdf)
+    if measure("W") > width:
+        raise FPDFException("a table has too many columns to fit the page")
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while measure(word) > width:
+            cut = max(i for i in range(1, len(word) + 1) if measure(word[:i]) <= width)
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{current} {word}" if current else word
+        if measure(candidate) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    return [*lines, current] if current or not lines else lines
+
+
+def _row(pdf: FPDF, cells: list[str], widths: list[float], bold: bool, header: Any = None) -> None:
+    """One row; before it, a page break (with the header row again) when it would not fit."""
+    pdf.set_font("helvetica", style="B" if bold else "", size=9)
+    wrapped = [_wrap(pdf, text, w - 2 * PAD) for text, w in zip(cells, widths, strict=True)]
+    height = max(len(lines) for lines in wrapped) * LINE + 2 * PAD
+    if header is not None and pdf.will_page_break(height):
+        pdf.add_page()
+        _row(pdf, header, widths, bold=True)
+        pdf.set_font("helvetica", size=9)
+    x, y = pdf.l_margin, pdf.get_y()
+    for lines, w in zip(wrapped, widths, strict=True):
+        pdf.rect(x, y, w, height)
+        for n, line in enumerate(lines):
+            pdf.text(x + PAD, y + PAD + (n + 1) * LINE - 1.2, line)
+        x += w
+    pdf.set_y(y + height)
+
+
 def _table(pdf: FPDF, rows: list[list[str]]) -> None:
-    width = max(len(r) for r in rows)
+    """Rows of cells with borders, the first row as a bold header repeated on every page. Drawn cell
+    by cell (fpdf2's own table lays out each cell as a multi-cell: ~100x slower for a long contract)."""
+    count = max(len(r) for r in rows)
     # The first column (a product, a name) gets twice the room of the figures after it.
-    widths = (2, *([1] * (width - 1))) if width > 2 else None
-    with pdf.table(text_align="LEFT", line_height=5, first_row_as_headings=True, col_widths=widths) as table:
-        for cells in rows:
-            row = table.row()
-            for text in cells + [""] * (width - len(cells)):
-                row.cell(text)
+    weights = [2, *([1] * (count - 1))] if count > 2 else [1] * count
+    widths = [pdf.epw * w / sum(weights) for w in weights]
+    header, *body = [r + [""] * (count - len(r)) for r in rows]
+    if pdf.will_page_break(2 * (LINE + 2 * PAD)):  # a header alone at the foot of a page
+        pdf.add_page()
+    _row(pdf, header, widths, bold=True)
+    for cells in body:
+        _row(pdf, cells, widths, bold=False, header=header)
     pdf.ln(2)
 
 
@@ -321,3 +396,18 @@ def to_pdf(text: str, title: str, created: datetime) -> tuple[bytes, int]:
     _layout(pdf, text)
     content = bytes(pdf.output())
     return content, pdf.page_no()
+
+
+def render_pdf(spec: TemplateSpec, values: dict[str, Any], title: str, created: datetime) -> tuple[bytes, int]:
+    """C8: the template rendered with the object's data and laid out as a PDF; a text that cannot be
+    laid out (say, a table too wide for the page) is TEMPLATE_RENDER_FAILED like a missing field."""
+    text = render_text(spec, values)
+    try:
+        return to_pdf(text, title, created)
+    except FPDFException as error:
+        raise DomainError(
+            ErrorCode.TEMPLATE_RENDER_FAILED,
+            f"Template '{spec.name}' (id {spec.id}, version {spec.version}) renders a text that cannot be laid "
+            f"out as a PDF: {error} (C8).",
+            "templateId",
+        ) from None

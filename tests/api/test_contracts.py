@@ -197,7 +197,9 @@ async def test_s2_c6_legal_approves_contracts_and_nothing_else(api):
     legal = await key_of(api, "LEGAL")
     contract, setup = await requested(api)
     me = await api("{ me { role permissions } }", key=legal)
-    assert me["me"] == {"role": "LEGAL", "permissions": ["APPROVE_CONTRACTS", "READ"]}
+    # C8 gave LEGAL the document templates and rendering (MANAGE_TEMPLATES, RENDER_DOCUMENTS).
+    permissions = ["APPROVE_CONTRACTS", "MANAGE_TEMPLATES", "READ", "RENDER_DOCUMENTS"]
+    assert me["me"] == {"role": "LEGAL", "permissions": permissions}
     assert codes(await act(api, "submitContract", {"contractId": contract["id"]}, key=legal)) == ["FORBIDDEN"]
     await act(api, "submitContract", {"contractId": contract["id"]})
     approved = await act(api, "approveContract", {"contractId": contract["id"]}, key=legal)

@@ -218,3 +218,29 @@ async def test_c8_the_default_template_is_replaced_by_saving_its_id(api):
     assert f"Master agreement {contract['number']}" in await pdf_text(api, document)
     wrong_kind = await api.mutate("saveDocumentTemplate", custom_template(id=default["id"], kind="QUOTE"), TEMPLATE)
     assert codes(wrong_kind) == ["VALIDATION_ERROR"]
+
+
+async def test_c8_render_with_an_idempotency_key_keeps_one_document(api):
+    contract, _ = await requested(api)
+    first = await render(api, contractId=contract["id"], idempotencyKey="render-1")
+    again = await render(api, contractId=contract["id"], idempotencyKey="render-1")
+    assert codes(first) == [] and again["document"] == first["document"]
+    assert len(await documents_of(api, contract["id"])) == 1
+
+
+async def test_c8_a_sales_rep_renders_and_lists_documents_of_its_own_accounts_only(api):
+    hw = await b.product(api, "HW-2", "ONE_TIME", "10.00")
+    rep = await key_of(api, "SALES_REP")
+    as_rep = type(api)(api.client, rep)
+    own = await b.sales_setup(as_rep, [{"productId": hw["id"], "quantity": "1"}])
+    rendered = await render(as_rep, quoteId=own["quote"]["id"])
+    assert codes(rendered) == []
+    read = await as_rep(f'{{ quote(id: "{own["quote"]["id"]}") {{ documents {{ id title }} }} }}')
+    assert read["quote"]["documents"] == [
+        {"id": rendered["document"]["id"], "title": f"Quote {own['quote']['number']}"}
+    ]
+    contract, _ = await requested(api)  # another account, not the rep's
+    assert codes(await render(as_rep, contractId=contract["id"])) == ["NOT_FOUND"]
+    theirs = (await render(api, contractId=contract["id"]))["document"]
+    response = await api.client.get(theirs["url"], headers={"Authorization": f"Bearer {rep}"})
+    assert response.status_code == 404

@@ -31,7 +31,10 @@ async def customer(api: Any, name: str, sub: dict, hw: dict) -> dict:
     )
     order = (await b.create_orders(api, {"quoteId": quote["id"]}))["orders"][0]
     activated = await api.ok("activateOrder", {"orderId": order["id"]}, "order { version items { id } }")
-    await api.ok("contractOrder", {"orderId": order["id"]}, "order { id }")
+    contracted = await api.ok("contractOrder", {"orderId": order["id"]}, "order { id } contract { id }")
+    # C8: a rendered document of each, so every path to documents is walked too.
+    for field, object_id in (("contractId", contracted["contract"]["id"]), ("quoteId", quote["id"])):
+        await api.ok("renderDocument", {field: object_id}, "document { id }")
     item = activated["order"]["items"][0]["id"]
     version = activated["order"]["version"] + 1
     await api.ok(

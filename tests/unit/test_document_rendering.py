@@ -11,7 +11,15 @@ import pytest
 
 from app.errors import DomainError, ErrorCode
 from app.services.document_templates import shipped
-from app.services.render_documents import Clause, TemplateSpec, Variation, check_template, render_text, to_pdf
+from app.services.render_documents import (
+    Clause,
+    TemplateSpec,
+    Variation,
+    check_template,
+    render_pdf,
+    render_text,
+    to_pdf,
+)
 from models.enums import DocumentKind
 
 CREATED = datetime(2026, 1, 1, 9, 30, tzinfo=UTC)
@@ -131,3 +139,12 @@ def test_c8_long_documents_break_into_pages():
     body = "\n\n".join(f"Paragraph {i}: " + "words " * 60 for i in range(60))
     _, pages = to_pdf(body, "Long", CREATED)
     assert pages > 3
+
+
+def test_c8_a_text_that_cannot_be_laid_out_is_a_render_failure_not_a_fault():
+    too_wide = spec("|" + "|".join(["x"] * 300) + "|")
+    with pytest.raises(DomainError) as caught:
+        render_pdf(too_wide, contract(), "Contract C-000042", CREATED)
+    assert caught.value.code == ErrorCode.TEMPLATE_RENDER_FAILED and "'Unit'" in caught.value.message
+    content, pages = render_pdf(spec("| only | a table |\n| 1 | 2 |"), contract(), "T", CREATED)
+    assert content.startswith(b"%PDF") and pages == 1
