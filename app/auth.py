@@ -29,6 +29,8 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
     MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
     APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
+    # R3: the daily run (renewals, activation and expiry, overdue obligations); ADMIN only.
+    RUN_DAILY = "RUN_DAILY"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.

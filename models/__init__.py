@@ -6,6 +6,7 @@ from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, 
 from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
+from models.renewals import DailyRunMark
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "Asset",
     "Contract",
     "ContractEvent",
+    "DailyRunMark",
     "Milestone",
     "Obligation",
     "Signatory",

@@ -103,6 +103,10 @@ class ContractEventType(StrEnum):
     OBLIGATION_UPDATED = "OBLIGATION_UPDATED"
     MILESTONE_ADDED = "MILESTONE_ADDED"
     ORDER_JOINED = "ORDER_JOINED"
+    # R3/C7: the daily run found an obligation open past its due date (once per obligation).
+    OBLIGATION_OVERDUE = "OBLIGATION_OVERDUE"
+    # R2: the daily run made this contract's renewal opportunity.
+    RENEWAL_CREATED = "RENEWAL_CREATED"
 
 
 class SignatoryKind(StrEnum):

@@ -37,6 +37,7 @@ from models import (
     Signatory,
     Subscription,
 )
+from models.enums import OrderType
 
 M = TypeVar("M", bound=Model)
 
@@ -258,3 +259,13 @@ class Loaders:
     @cached_property
     def contract_events_by_contract(self) -> DataLoader[Any, list[ContractEvent]]:
         return by_fk_loader(self._actor, ContractEvent, "contract_id", ["id"])
+
+    @cached_property
+    def renewal_opportunities_by_contract(self) -> DataLoader[Any, list[Opportunity]]:
+        # R2: the RENEWAL opportunity the daily run made for a contract.
+        return by_fk_loader(self._actor, Opportunity, "contract_id", ["created_at", "id"], type=OrderType.RENEWAL)
+
+    @cached_property
+    def contracts_by_renewed_from(self) -> DataLoader[Any, list[Contract]]:
+        # R4: the contract(s) renewing a contract.
+        return by_fk_loader(self._actor, Contract, "renewed_from_id", ["created_at", "id"])

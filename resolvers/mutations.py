@@ -21,7 +21,9 @@ from app.services.registry import (
     draft_orders,
     move_orders,
     obligations,
+    daily_run,
     opportunities,
+    opportunity_stages,
     products,
     quotes,
     settings,
@@ -30,13 +32,16 @@ from resolvers.common import MutationSpec, run_mutation
 from schema import contract_inputs as ci
 from schema import inputs as i
 from schema import payloads as p
+from schema import renewal_inputs as ri
+from schema import renewal_payloads as rp
 from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
+from schema.renewals import DailyRun
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci)
-PAYLOAD_MODULES: tuple[Any, ...] = (p,)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, ri)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, rp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -107,6 +112,10 @@ def _order(o: Any) -> dict:
     return {"order": Order.from_model(o)}
 
 
+def _run(r: Any) -> dict:
+    return {"run": DailyRun.from_result(r)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -115,7 +124,9 @@ class Mutation:
     create_account = mutation("CreateAccount", accounts, "create", _account)
     create_product = mutation("CreateProduct", products, "create", _product)
     create_opportunity = mutation("CreateOpportunity", opportunities, "create", _opportunity)
-    update_opportunity_stage = mutation("UpdateOpportunityStage", opportunities, "update_stage", _opportunity)
+    update_opportunity_stage = mutation(
+        "UpdateOpportunityStage", opportunity_stages, "update_stage", _opportunity
+    )
     create_quote = mutation("CreateQuote", quotes, "create", _quote)
     update_quote = mutation("UpdateQuote", quotes, "update", _quote)
     submit_quote = mutation("SubmitQuote", quotes, "submit", _quote)
@@ -147,6 +158,7 @@ class Mutation:
     add_obligation = mutation("AddObligation", obligations, "add_obligation", _obligation)
     update_obligation = mutation("UpdateObligation", obligations, "update_obligation", _obligation)
     add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
+    run_daily = mutation("RunDaily", daily_run, "run", _run)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -22,7 +22,7 @@ from models.enums import (
     SubscriptionStatus,
 )
 from schema.common import StreamEvent
-from schema.sales import Account, Product, Quote, loaders, to_one
+from schema.sales import Account, Opportunity, Product, Quote, loaders, to_one
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem
@@ -203,6 +203,7 @@ class Contract:
     created_at: datetime
     account_id: strawberry.Private[Any]
     quote_id: strawberry.Private[Any]
+    renewed_from_id: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "Contract":
@@ -220,11 +221,27 @@ class Contract:
             renewal_term=m.renewal_term,
             created_at=m.created_at,
             account_id=m.account_id,
+            renewed_from_id=getattr(m, "renewed_from_id", None),
         )
 
     @strawberry.field
     def account(self, info: Info) -> Account:
         return to_one(info, Account, loaders(info).account_by_id, self.account_id)
+
+    @strawberry.field(description="R2: the RENEWAL opportunity the daily run made for this contract, if any.")
+    async def renewal_opportunity(self, info: Info) -> Opportunity | None:
+        rows = await loaders(info).renewal_opportunities_by_contract.load(self.id)
+        return Opportunity.from_model(rows[0]) if rows else None
+
+    @strawberry.field(description="R4: the contract this one renews (its order came from that contract's renewal).")
+    def renewed_from(self, info: Info) -> "Contract | None":
+        return to_one(info, Contract, loaders(info).contract_by_id, self.renewed_from_id, nullable=True)
+
+    @strawberry.field(description="R4: the contract that renews this one, if any (not cancelled ones).")
+    async def renewed_by(self, info: Info) -> "Contract | None":
+        rows = await loaders(info).contracts_by_renewed_from.load(self.id)
+        live = [r for r in rows if r.status != ContractStatus.CANCELLED]
+        return Contract.from_model(live[0]) if live else None
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef | None:

@@ -5,7 +5,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
-from app.services import order_dates
+from app.services import order_dates, renewals
 from app.services.order_access import items_of, lock_order
 from app.services.reference_data import next_number
 from app.services.states import ORDER_STATES, Capability
@@ -66,6 +66,7 @@ async def _join_contract(uow: UnitOfWork, order: Order, contract: Contract) -> C
     """C6: the order joins the contract requested from its quote; the contract keeps its own dates
     and status, and records the join on its stream."""
     await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))
+    await renewals.refresh_renewal_quote(uow.tx, contract)  # R4: the open renewal follows the contract
     await bump(uow, contract, ContractEventType.ORDER_JOINED, {"orderId": str(order.id), "orderNumber": order.number})
     return contract
 
@@ -81,6 +82,7 @@ async def _new_contract(uow: UnitOfWork, order: Order) -> Contract:
     )
     order_dates.follow_order(contract, order)
     contract.renewal_term = order.renewal_term or contract.term
+    await renewals.link_renewal(uow, order, contract)  # R4: a renewal order's contract renews the old one
     await contract.save(using_db=uow.tx)
     uow.record(contract, ContractEventType.CREATED, {"orderId": str(order.id), "orderNumber": order.number})
     await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))

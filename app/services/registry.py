@@ -10,7 +10,10 @@ from app.services.create_orders import create_orders
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
 from app.services.move_orders import move_orders
+from app.services.metrics_report import metrics_report
 from app.services.obligations import obligations
+from app.services.order_on_stage import opportunity_stages
+from app.services.daily_run import daily_run
 
 __all__ = [
     "settings",
@@ -27,4 +30,7 @@ __all__ = [
     "change_orders",
     "contract_workflow",
     "obligations",
+    "opportunity_stages",
+    "daily_run",
+    "metrics_report",
 ]
