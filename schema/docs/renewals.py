@@ -35,7 +35,7 @@ RENEWALS: dict[str, str] = {
     "Metrics.bookings": "N1: activated order totals per calendar month of activation, up to asOf's month.",
     "Metrics.bookings(months:)": "N1: how many months, oldest first (default 12, at most 120).",
     "Metrics.renewalRate": "N1: renewed / due contracts among those that ended in the window before asOf "
-    "(0 to 1, four places); null when none came due.",
+    "(0 to 1, rounded half-up to four places); null when none came due.",
     "Metrics.renewalRate(months:)": "N1: the window in months before asOf (default 12, at most 120).",
     "BookingMonth": "N1: the bookings of one calendar month.",
     "BookingMonth.month": "N1: the month, YYYY-MM.",
