@@ -96,9 +96,11 @@ async def _terms_of(tx: BaseDBAsyncClient, contracts: Sequence[Contract]) -> dic
         terms.setdefault(o.contract_id, (o.currency, o.payment_terms))
     missing = [c.account_id for c in contracts if c.id not in terms]
     if missing:
-        currency = dict(await Account.filter(id__in=missing).using_db(tx).values_list("id", "currency"))
+        rows = await Account.filter(id__in=missing).using_db(tx).values_list("id", "currency")
+        currency = {str(account_id): code for account_id, code in rows}
         for c in contracts:
-            terms.setdefault(c.id, (str(currency[c.account_id]), None))
+            if c.id not in terms:
+                terms[c.id] = (str(currency[str(c.account_id)]), None)
     return terms
 
 
