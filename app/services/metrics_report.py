@@ -54,7 +54,7 @@ class _Sql:
         if not self.postgres and isinstance(value, date):
             value = value.isoformat()
         self.values.append(value if self.postgres else str(value) if not isinstance(value, str) else value)
-        return f"${len(self.values)}" if self.postgres else "?"
+        return f"${len(self.values)}" if self.postgres else f"?{len(self.values)}"
 
     def accounts(self, column: str, scope: MetricsScope) -> str:
         if scope.account_ids is None:
