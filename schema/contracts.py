@@ -237,11 +237,10 @@ class Contract:
     def renewed_from(self, info: Info) -> "Contract | None":
         return to_one(info, Contract, loaders(info).contract_by_id, self.renewed_from_id, nullable=True)
 
-    @strawberry.field(description="R4: the contract that renews this one, if any (not cancelled ones).")
+    @strawberry.field(description="R4: the contract that renews this one (made by contracting its renewal), if any.")
     async def renewed_by(self, info: Info) -> "Contract | None":
         rows = await loaders(info).contracts_by_renewed_from.load(self.id)
-        live = [r for r in rows if r.status != ContractStatus.CANCELLED]
-        return Contract.from_model(live[0]) if live else None
+        return Contract.from_model(rows[0]) if rows else None
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef | None:

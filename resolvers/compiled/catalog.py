@@ -158,6 +158,12 @@ TYPES: dict[str, TypeSpec] = {
             "obligations": Many("Obligation", "contract_id", ("due_date", "created_at", "id")),
             "milestones": Many("Milestone", "contract_id", ("date", "created_at", "id")),
             "events": Many("ContractEvent", "contract_id", ("id",)),
+            # R2/R4: the renewal opportunity, the contract renewed and the one renewing.
+            "renewalOpportunity": Many(
+                "Opportunity", "contract_id", ("created_at", "id"), filters={"type": "RENEWAL"}, first_only=True
+            ),
+            "renewedFrom": One("Contract", "renewed_from_id"),
+            "renewedBy": Many("Contract", "renewed_from_id", ("created_at", "id"), first_only=True),
         },
     ),
     "Signatory": TypeSpec(m.Signatory),
