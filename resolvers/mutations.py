@@ -17,11 +17,11 @@ from app.services.registry import (
     contract_orders,
     contract_workflow,
     create_orders,
+    daily_run,
     direct_orders,
     draft_orders,
     move_orders,
     obligations,
-    daily_run,
     opportunities,
     opportunity_stages,
     products,
@@ -124,9 +124,7 @@ class Mutation:
     create_account = mutation("CreateAccount", accounts, "create", _account)
     create_product = mutation("CreateProduct", products, "create", _product)
     create_opportunity = mutation("CreateOpportunity", opportunities, "create", _opportunity)
-    update_opportunity_stage = mutation(
-        "UpdateOpportunityStage", opportunity_stages, "update_stage", _opportunity
-    )
+    update_opportunity_stage = mutation("UpdateOpportunityStage", opportunity_stages, "update_stage", _opportunity)
     create_quote = mutation("CreateQuote", quotes, "create", _quote)
     update_quote = mutation("UpdateQuote", quotes, "update", _quote)
     submit_quote = mutation("SubmitQuote", quotes, "submit", _quote)

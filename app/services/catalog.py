@@ -127,7 +127,6 @@ class OpportunityService:
             )
 
 
-
 async def list_prices(product_ids: list[Any], currency: str) -> dict[Any, Decimal]:
     """The standard price book's list price per product in one currency."""
     entries = await PriceBookEntry.filter(

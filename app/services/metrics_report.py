@@ -117,7 +117,9 @@ class MetricsReportService:
         sql = _Sql()
         first = scope.as_of.replace(day=1) - relativedelta(months=max(months, 1) - 1)
         end = scope.as_of.replace(day=1) + relativedelta(months=1)
-        month = "to_char(o.activated_at AT TIME ZONE 'UTC', 'YYYY-MM')" if sql.postgres else "substr(o.activated_at, 1, 7)"
+        month = (
+            "to_char(o.activated_at AT TIME ZONE 'UTC', 'YYYY-MM')" if sql.postgres else "substr(o.activated_at, 1, 7)"
+        )
         start_param, end_param = sql.param(first), sql.param(end)
         query = f"""
             SELECT {month} AS month, SUM(o.total_amount) AS amount

@@ -7,13 +7,13 @@ from app.services.contract_orders import contract_orders
 from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
+from app.services.daily_run import daily_run
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
-from app.services.move_orders import move_orders
 from app.services.metrics_report import metrics_report
+from app.services.move_orders import move_orders
 from app.services.obligations import obligations
 from app.services.order_on_stage import opportunity_stages
-from app.services.daily_run import daily_run
 
 __all__ = [
     "settings",

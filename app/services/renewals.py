@@ -202,7 +202,10 @@ async def refresh_renewal_quote(tx: BaseDBAsyncClient, contract: Contract) -> li
     quotes = await open_renewal_quotes(tx, contract.id)
     if not quotes:
         return []
-    wanted = {line.product_id: line for line in renewal_lines(contract, (await recurring_subscriptions(tx, [contract.id])).get(contract.id, []))}
+    wanted = {
+        line.product_id: line
+        for line in renewal_lines(contract, (await recurring_subscriptions(tx, [contract.id])).get(contract.id, []))
+    }
     for quote in quotes:
         existing = await QuoteLine.filter(quote_id=quote.id).using_db(tx).order_by("position", "id")
         start, term = renewal_span(contract)

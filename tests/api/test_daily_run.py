@@ -99,8 +99,16 @@ async def test_r3_two_processes_at_once_create_nothing_twice(api, database_url):
     env = {**os.environ, "DATABASE_URL": database_url, "ORDERGRAPH_LOG_LEVEL": "warning"}
     procs = [
         await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "app", "run-daily", "--as-of", "2027-01-01", cwd=ROOT, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "app",
+            "run-daily",
+            "--as-of",
+            "2027-01-01",
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         for _ in range(2)
     ]

@@ -72,11 +72,9 @@ async def test_n1_renewal_rate_is_renewed_over_due(api):
 
 async def test_n1_s3_a_scoped_key_counts_only_its_accounts(api):
     a, b_acc = await two_accounts(api)
-    partner = (
-        await api.ok(
-            "createApiKey", {"role": "PARTNER", "name": "p", "accountIds": [a["id"]]}, "secret"
-        )
-    )["secret"]
+    partner = (await api.ok("createApiKey", {"role": "PARTNER", "name": "p", "accountIds": [a["id"]]}, "secret"))[
+        "secret"
+    ]
     scoped = await metrics(api, "2026-06-01", key=partner)
     assert (scoped["mrr"], scoped["tcv"]) == ("1000.00", "12500.00")
     response = await api.raw(
