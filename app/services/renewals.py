@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -43,12 +44,12 @@ def renewal_unit_price(net_price: Decimal, uplift_percent: Decimal | None) -> De
     return round_money(net_price * (1 + (uplift_percent or Decimal(0)) / HUNDRED))
 
 
-def active_at(subscription: Subscription, day: date) -> bool:
+def active_at(subscription: Any, day: date) -> bool:
     start, end = subscription.start_date, subscription.end_date
     return (start is None or start <= day) and (end is None or day <= end)
 
 
-def renewal_lines(contract: Contract, subscriptions: Iterable[Subscription]) -> list[RenewalLine]:
+def renewal_lines(contract: Contract, subscriptions: Iterable[Any]) -> list[RenewalLine]:
     """R2: per product, the sum over the contract's subscriptions active at its end date (amendment
     deltas included, which may be negative); zero (or less) is dropped. The price is the net price of
     the product's original subscription (a delta carries the same full-term price, C9)."""
@@ -75,25 +76,45 @@ def renewal_span(contract: Contract) -> tuple[date, int]:
     return contract.end_date + timedelta(days=1), contract.renewal_term or contract.term or 12
 
 
-async def recurring_subscriptions(tx: BaseDBAsyncClient, contract_ids: Sequence[Any]) -> dict[Any, list[Subscription]]:
-    """The RECURRING subscriptions of several contracts, in one query (ONE_TIME items never renew)."""
+SUBSCRIPTION_FIELDS = (
+    "contract_id",
+    "product_id",
+    "quantity",
+    "start_date",
+    "end_date",
+    "net_price",
+    "revises_id",
+    "status",
+)
+
+
+async def recurring_subscriptions(tx: BaseDBAsyncClient, contract_ids: Sequence[Any]) -> dict[Any, list[Any]]:
+    """The RECURRING subscriptions of several contracts (ONE_TIME items never renew), in one query, as
+    plain rows: the renewal run reads thousands, and model instances cost more than the query."""
     rows = await (
         Subscription.filter(contract_id__in=list(contract_ids), product__type=ProductType.RECURRING)
         .using_db(tx)
         .order_by("created_at", "id")
+        .values(*SUBSCRIPTION_FIELDS)
     )
-    found: dict[Any, list[Subscription]] = {}
-    for s in rows:
-        found.setdefault(s.contract_id, []).append(s)
+    found: dict[Any, list[Any]] = {}
+    for row in rows:
+        found.setdefault(str(row["contract_id"]), []).append(SimpleNamespace(**row))
     return found
 
 
 async def _terms_of(tx: BaseDBAsyncClient, contracts: Sequence[Contract]) -> dict[Any, tuple[str, str | None]]:
     """Currency and payment terms per contract: its first order's, else its account's currency."""
     terms: dict[Any, tuple[str, str | None]] = {}
-    orders = await Order.filter(contract_id__in=[c.id for c in contracts]).using_db(tx).order_by("created_at", "id")
-    for o in orders:
-        terms.setdefault(o.contract_id, (o.currency, o.payment_terms))
+    orders = (
+        await Order.filter(contract_id__in=[c.id for c in contracts])
+        .using_db(tx)
+        .order_by("created_at", "id")
+        .values_list("contract_id", "currency", "payment_terms")
+    )
+    by_contract = {str(c.id): c.id for c in contracts}
+    for contract_id, currency, payment_terms in orders:
+        terms.setdefault(by_contract[str(contract_id)], (currency, payment_terms))
     missing = [c.account_id for c in contracts if c.id not in terms]
     if missing:
         rows = await Account.filter(id__in=missing).using_db(tx).values_list("id", "currency")
@@ -167,7 +188,7 @@ async def create_renewals(uow: UnitOfWork, contracts: Sequence[Contract], settin
             contract_id=contract.id,
             contract_version=contract.version,
         )
-        quote_lines = _quote_lines(quote, renewal_lines(contract, subscriptions.get(contract.id, [])), start, term)
+        quote_lines = _quote_lines(quote, renewal_lines(contract, subscriptions.get(str(contract.id), [])), start, term)
         quote.total = sum_totals(quote_lines)
         quotes.append(quote)
         lines.extend(quote_lines)
@@ -202,10 +223,8 @@ async def refresh_renewal_quote(tx: BaseDBAsyncClient, contract: Contract) -> li
     quotes = await open_renewal_quotes(tx, contract.id)
     if not quotes:
         return []
-    wanted = {
-        line.product_id: line
-        for line in renewal_lines(contract, (await recurring_subscriptions(tx, [contract.id])).get(contract.id, []))
-    }
+    subscriptions = (await recurring_subscriptions(tx, [contract.id])).get(str(contract.id), [])
+    wanted = {line.product_id: line for line in renewal_lines(contract, subscriptions)}
     for quote in quotes:
         existing = await QuoteLine.filter(quote_id=quote.id).using_db(tx).order_by("position", "id")
         start, term = renewal_span(contract)
