@@ -134,7 +134,7 @@ CONTRACTS: dict[str, str] = {
     "ContractEventType.OBLIGATION_UPDATED": "C7: an obligation became DONE or WAIVED.",
     "ContractEventType.MILESTONE_ADDED": "C7: a milestone was added.",
     "ContractStatus.CANCELLED": "C6: cancelled before signature, with a reason.",
-    "ContractStatus.RENEWED": "R4: replaced by its renewal contract at its end (the daily run; at once if it has passed).",
+    "ContractStatus.RENEWED": "R4: replaced by its renewal contract at its end (daily run; at once if past).",
     "Permission.APPROVE_CONTRACTS": "S2: approve or reject contracts (LEGAL, SALES_OPS, ADMIN).",
     "Permission.MANAGE_CONTRACTS": "S2: create, submit, send, sign and cancel contracts; obligations and milestones.",
     "Role.LEGAL": "S2: reads everything in scope and approves or rejects contracts.",
