@@ -32,6 +32,8 @@ class Permission(StrEnum):
     # C8: saveDocumentTemplate; renderDocument (every role that reads, except READ_ONLY, which never writes).
     MANAGE_TEMPLATES = "MANAGE_TEMPLATES"
     RENDER_DOCUMENTS = "RENDER_DOCUMENTS"
+    # R3: the daily run (renewals, activation and expiry, overdue obligations); ADMIN only.
+    RUN_DAILY = "RUN_DAILY"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.

@@ -1,4 +1,4 @@
-"""`python -m app` / `ordergraph`: serve, migrate, create-api-key, seed-demo, export-schema."""
+"""`python -m app` / `ordergraph`: serve, migrate, create-api-key, seed-demo, run-daily, export-schema."""
 
 import argparse
 import asyncio
@@ -97,6 +97,25 @@ async def _seed_demo(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+async def _run_daily(args: argparse.Namespace, config: Config) -> int:
+    """R3: the daily run as the system (ADMIN); prints what it made or changed, one count per part."""
+    from datetime import date
+
+    from app import db
+    from app.auth import SYSTEM_ACTOR
+    from app.main import start_database
+    from app.services.daily_run import daily_run
+    from app.services.renewal_commands import RunDaily
+
+    await start_database(config)
+    try:
+        run = await daily_run.run(SYSTEM_ACTOR, RunDaily(as_of=date.fromisoformat(args.as_of) if args.as_of else None))
+    finally:
+        await db.close_orm()
+    print(f"Daily run as of {run.as_of}: " + ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in run.found.items()))
+    return 0
+
+
 def export_schema_sdl() -> str:
     from schema.root import schema
 
@@ -117,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     demo = sub.add_parser("seed-demo", help="fill the database with demo data through the GraphQL API (once)")
     demo.add_argument("--url", help="a running server's /graphql (default: this database, in-process)")
     demo.add_argument("--key", help="an ADMIN API key for --url (or ORDERGRAPH_API_KEY)")
+    daily = sub.add_parser("run-daily", help="the daily run (R3): renewals, activation, expiry, overdue obligations")
+    daily.add_argument("--as-of", help="the as-of date, YYYY-MM-DD (default: today, UTC)")
     export = sub.add_parser("export-schema", help="write the GraphQL SDL (default: schema.graphql)")
     export.add_argument("--output", default="schema.graphql")
     args = parser.parse_args(argv)
@@ -132,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_create_key(args, config))
     if args.command == "seed-demo":
         return asyncio.run(_seed_demo(args, config))
+    if args.command == "run-daily":
+        return asyncio.run(_run_daily(args, config))
     Path(args.output).write_text(export_schema_sdl())
     print(f"Wrote {args.output}")
     return 0

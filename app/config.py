@@ -40,6 +40,8 @@ class Config:
     # "json": on PostgreSQL the compiled path builds objects as JSON in one statement per root field
     # where it can; "rows": one statement per relation, JSON assembled in Python (always on SQLite).
     compiled_form: str = "json"
+    # R3: "HH:MM" (UTC) runs the daily run in-process once a day; unset: cron `ordergraph run-daily`.
+    daily_at: str | None = None
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -67,4 +69,5 @@ class Config:
             ws_ping_timeout=float(env.get("ORDERGRAPH_WS_PING_TIMEOUT", "20")),
             compiled_reads=env.get("ORDERGRAPH_COMPILED_READS", "1").strip().lower(),
             compiled_form=env.get("ORDERGRAPH_COMPILED_FORM", "json").strip().lower(),
+            daily_at=env.get("ORDERGRAPH_DAILY_AT") or None,
         )

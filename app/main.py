@@ -20,6 +20,7 @@ from app import db
 from app.auth import authenticate, parse_authorization
 from app.bus import bus
 from app.config import Config
+from app.daily_schedule import daily_schedule
 from app.faults import OutageResponses
 from app.health import ready
 from app.json_guard import JsonObjectBody
@@ -101,7 +102,8 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
             await start_database(config, first_run_key=first_run_key)
             await bus.start(config.database_url)
         try:
-            yield
+            async with daily_schedule(config.daily_at if manage_database else None):
+                yield
         finally:
             if manage_database:
                 await bus.stop()

@@ -7,6 +7,7 @@ from models.documents import Document, DocumentTemplate
 from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
+from models.renewals import DailyRunMark
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "ContractEvent",
     "Document",
     "DocumentTemplate",
+    "DailyRunMark",
     "Milestone",
     "Obligation",
     "Signatory",

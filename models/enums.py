@@ -105,6 +105,10 @@ class ContractEventType(StrEnum):
     ORDER_JOINED = "ORDER_JOINED"
     # C9: an amendment order's deltas were contracted into the contract.
     AMENDED = "AMENDED"
+    # R3/C7: the daily run found an obligation open past its due date (once per obligation).
+    OBLIGATION_OVERDUE = "OBLIGATION_OVERDUE"
+    # R2: the daily run made this contract's renewal opportunity.
+    RENEWAL_CREATED = "RENEWAL_CREATED"
 
 
 class SignatoryKind(StrEnum):

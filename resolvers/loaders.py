@@ -277,3 +277,12 @@ class Loaders:
         # C8: a contract's or quote's rendered documents, newest first.
         listed = ("kind", "title", "sha256", "page_count", "template_id", "template_version", "created_at")
         return by_fk_loader(self._actor, Document, "object_id", ["-created_at"], only=listed)
+
+    def renewal_opportunities_by_contract(self) -> DataLoader[Any, list[Opportunity]]:
+        # R2: the RENEWAL opportunity the daily run made for a contract.
+        return by_fk_loader(self._actor, Opportunity, "contract_id", ["created_at", "id"], type=OrderType.RENEWAL)
+
+    @cached_property
+    def contracts_by_renewed_from(self) -> DataLoader[Any, list[Contract]]:
+        # R4: the contract(s) renewing a contract.
+        return by_fk_loader(self._actor, Contract, "renewed_from_id", ["created_at", "id"])

@@ -18,6 +18,7 @@ from app.services.registry import (
     contract_orders,
     contract_workflow,
     create_orders,
+    daily_run,
     direct_orders,
     document_templates,
     documents,
@@ -25,6 +26,7 @@ from app.services.registry import (
     move_orders,
     obligations,
     opportunities,
+    opportunity_stages,
     orders_from_contracts,
     products,
     quotes,
@@ -39,14 +41,17 @@ from schema import document_inputs as di
 from schema import document_payloads as dp
 from schema import inputs as i
 from schema import payloads as p
+from schema import renewal_inputs as ri
+from schema import renewal_payloads as rp
 from schema.contracts import Contract, Milestone, Obligation
 from schema.documents import Document, DocumentTemplate
 from schema.orders import ApiKey, Order, Settings
+from schema.renewals import DailyRun
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai)
-PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -125,6 +130,10 @@ def _order(o: Any) -> dict:
     return {"order": Order.from_model(o)}
 
 
+def _run(r: Any) -> dict:
+    return {"run": DailyRun.from_result(r)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -133,7 +142,7 @@ class Mutation:
     create_account = mutation("CreateAccount", accounts, "create", _account)
     create_product = mutation("CreateProduct", products, "create", _product)
     create_opportunity = mutation("CreateOpportunity", opportunities, "create", _opportunity)
-    update_opportunity_stage = mutation("UpdateOpportunityStage", opportunities, "update_stage", _opportunity)
+    update_opportunity_stage = mutation("UpdateOpportunityStage", opportunity_stages, "update_stage", _opportunity)
     create_quote = mutation("CreateQuote", quotes, "create", _quote)
     update_quote = mutation("UpdateQuote", quotes, "update", _quote)
     submit_quote = mutation("SubmitQuote", quotes, "submit", _quote)
@@ -170,6 +179,7 @@ class Mutation:
     amend_contract = mutation("AmendContract", amend_contracts, "amend", _quote)
     create_order_from_contract = mutation("CreateOrderFromContract", orders_from_contracts, "create", _order)
     terminate_contract = mutation("TerminateContract", terminate_contracts, "terminate", _contract)
+    run_daily = mutation("RunDaily", daily_run, "run", _run)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

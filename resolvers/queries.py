@@ -20,6 +20,7 @@ from models import Quote as QuoteModel
 from resolvers.common import actor_of, build_command, filter_values
 from resolvers.contract_queries import ContractQuery
 from resolvers.document_queries import DocumentQuery
+from resolvers.renewal_queries import RenewalQuery
 from schema.common import Connection, Edge, PageInfo, UserError, Viewer
 from schema.enums import SortDirection
 from schema.inputs import (
@@ -72,7 +73,7 @@ async def _one(info: Info, model: Any, object_id: strawberry.ID, shape: Any) -> 
 
 
 @strawberry.type
-class Query(ContractQuery, DocumentQuery):
+class Query(ContractQuery, DocumentQuery, RenewalQuery):
     @strawberry.field
     async def me(self, info: Info) -> Viewer:
         actor = actor_of(info)

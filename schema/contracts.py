@@ -23,7 +23,7 @@ from models.enums import (
 )
 from schema.common import StreamEvent
 from schema.documents import Document
-from schema.sales import Account, Product, Quote, loaders, to_one
+from schema.sales import Account, Opportunity, Product, Quote, loaders, to_one
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem
@@ -221,6 +221,7 @@ class Contract:
     created_at: datetime
     account_id: strawberry.Private[Any]
     quote_id: strawberry.Private[Any]
+    renewed_from_id: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "Contract":
@@ -239,11 +240,26 @@ class Contract:
             termination_date=m.termination_date,
             created_at=m.created_at,
             account_id=m.account_id,
+            renewed_from_id=getattr(m, "renewed_from_id", None),
         )
 
     @strawberry.field
     def account(self, info: Info) -> Account:
         return to_one(info, Account, loaders(info).account_by_id, self.account_id)
+
+    @strawberry.field(description="R2: the RENEWAL opportunity the daily run made for this contract, if any.")
+    async def renewal_opportunity(self, info: Info) -> Opportunity | None:
+        rows = await loaders(info).renewal_opportunities_by_contract.load(self.id)
+        return Opportunity.from_model(rows[0]) if rows else None
+
+    @strawberry.field(description="R4: the contract this one renews (its order came from that contract's renewal).")
+    def renewed_from(self, info: Info) -> "Contract | None":
+        return to_one(info, Contract, loaders(info).contract_by_id, self.renewed_from_id, nullable=True)
+
+    @strawberry.field(description="R4: the contract that renews this one (made by contracting its renewal), if any.")
+    async def renewed_by(self, info: Info) -> "Contract | None":
+        rows = await loaders(info).contracts_by_renewed_from.load(self.id)
+        return Contract.from_model(rows[0]) if rows else None
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef | None:

@@ -21,6 +21,7 @@ from schema.docs.documents import DOCUMENTS
 from schema.docs.enum_texts import ENUMS
 from schema.docs.input_texts import INPUTS
 from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
+from schema.docs.renewals import RENEWALS
 from schema.docs.type_texts import TYPES
 
 DESCRIPTIONS: dict[str, str] = {
@@ -31,6 +32,7 @@ DESCRIPTIONS: dict[str, str] = {
     **ENUMS,
     **CONTRACTS,
     **DOCUMENTS,
+    **RENEWALS,
     **AMENDMENTS,
 }
 

@@ -27,10 +27,14 @@ class UpdateSettingsInput:
     allow_multiple_orders: bool | None = UNSET
     require_approved_quote: bool | None = UNSET
     order_on_stage: OpportunityStage | None = strawberry.field(
-        default=UNSET, description="R1: not in effect yet; stored, but creates no order today."
+        default=UNSET, description="R1: the stage that orders the primary quote automatically; null turns it off."
     )
-    renewal_lead_days: int | None = strawberry.field(default=UNSET, description="R2: not in effect yet; stored.")
-    create_renewal_quote: bool | None = strawberry.field(default=UNSET, description="R2: not in effect yet; stored.")
+    renewal_lead_days: int | None = strawberry.field(
+        default=UNSET, description="R2: days before a contract's end its renewal is made."
+    )
+    create_renewal_quote: bool | None = strawberry.field(
+        default=UNSET, description="R2: the renewal run also makes a primary renewal quote."
+    )
     idempotency_key: str | None = UNSET
 
 

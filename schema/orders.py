@@ -303,10 +303,12 @@ class Settings:
     allow_multiple_orders: bool
     require_approved_quote: bool
     order_on_stage: OpportunityStage | None = strawberry.field(
-        description="R1: not in effect yet; stored, but moving an opportunity to this stage creates no order today."
+        description="R1: moving an opportunity to this stage orders its primary quote (null: off)."
     )
-    renewal_lead_days: int = strawberry.field(description="R2: not in effect yet; stored for the renewal run.")
-    create_renewal_quote: bool = strawberry.field(description="R2: not in effect yet; stored for the renewal run.")
+    renewal_lead_days: int = strawberry.field(
+        description="R2: days before a contract's end the renewal run makes its renewal."
+    )
+    create_renewal_quote: bool = strawberry.field(description="R2: the renewal run also makes a primary renewal quote.")
 
     @classmethod
     def from_model(cls, m: Any) -> "Settings":

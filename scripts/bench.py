@@ -7,6 +7,9 @@ same for both sizes: bulk writes).
 
     .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
                                       [--requests N] [--concurrency C]
+
+`--case renewals [--contracts N]` instead times the renewal run (R2) over N due contracts (default
+5,000): contracts per second and peak Python memory (scripts/bench_renewals.py).
 """
 
 import argparse
@@ -368,13 +371,33 @@ def summary(results: list[Result], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+async def renewals_case(args: argparse.Namespace) -> int:
+    """The renewal run over `--contracts` due contracts (scripts/bench_renewals.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_renewals
+
+    rows = []
+    for kind in ["sqlite", "postgres"] if args.database == "both" else [args.database]:
+        async with database(kind, args.postgres_url) as url:
+            rows.append(bench_renewals.line(kind, await bench_renewals.measure(url, args.contracts)))
+        print(rows[-1], flush=True)
+    print(f"\n---- renewal run ----\n{bench_renewals.HEADER}\n" + "\n".join(rows) + "\n---------------------")
+    return 0
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--case", choices=["api", "renewals"], default="api", help="renewals: R2 run, see bench_renewals"
+    )
+    parser.add_argument("--contracts", type=int, default=5000, help="due contracts of the renewals case")
     args = parser.parse_args()
+    if args.case == "renewals":
+        return await renewals_case(args)
     if args.requests < 1 or args.concurrency < 1:
         parser.error("--requests and --concurrency must be positive")
     kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]

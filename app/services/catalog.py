@@ -126,20 +126,6 @@ class OpportunityService:
                 using_db=uow.tx,
             )
 
-    @requires(Permission.EDIT_OPPORTUNITIES)
-    async def update_stage(self, actor: Actor, data: cmd.UpdateOpportunityStage) -> Opportunity:
-        async with unit_of_work(actor) as uow:
-            opportunity = await get_scoped(
-                actor,
-                Opportunity.all().using_db(uow.tx).select_for_update(),
-                data.opportunity_id,
-                "Opportunity",
-                "opportunityId",
-            )
-            opportunity.stage = data.stage
-            await opportunity.save(using_db=uow.tx, update_fields=["stage", "updated_at"])
-        return opportunity
-
 
 async def list_prices(product_ids: list[Any], currency: str) -> dict[Any, Decimal]:
     """The standard price book's list price per product in one currency."""

@@ -6,7 +6,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
-from app.services import order_dates
+from app.services import order_dates, renewals
 from app.services.amend_contracts import contract_amendment
 from app.services.order_access import items_of, lock_order
 from app.services.reference_data import next_number
@@ -56,7 +56,9 @@ class ContractOrderService:
 async def _contract_for(uow: UnitOfWork, order: Order) -> Contract:
     """C9 for an amendment order, else C5 (contracted before), C6 (requested from its quote) or C1."""
     if order.type == OrderType.AMENDMENT:
-        return await contract_amendment(uow, order)
+        amended = await contract_amendment(uow, order)
+        await renewals.refresh_renewal_quote(uow.tx, amended)  # R4: the open renewal follows the amendment
+        return amended
     existing = await Contract.filter(id=order.contract_id).using_db(uow.tx).first() if order.contract_id else None
     if existing:
         return await _sync_contract(uow, order, existing)
@@ -78,6 +80,7 @@ async def _join_contract(uow: UnitOfWork, order: Order, contract: Contract) -> C
     """C6: the order joins the contract requested from its quote; the contract keeps its own dates
     and status, and records the join on its stream."""
     await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))
+    await renewals.refresh_renewal_quote(uow.tx, contract)  # R4: the open renewal follows the contract
     await bump(uow, contract, ContractEventType.ORDER_JOINED, {"orderId": str(order.id), "orderNumber": order.number})
     return contract
 
@@ -93,6 +96,7 @@ async def _new_contract(uow: UnitOfWork, order: Order) -> Contract:
     )
     order_dates.follow_order(contract, order)
     contract.renewal_term = order.renewal_term or contract.term
+    await renewals.link_renewal(uow, order, contract)  # R4: a renewal order's contract renews the old one
     await contract.save(using_db=uow.tx)
     uow.record(contract, ContractEventType.CREATED, {"orderId": str(order.id), "orderNumber": order.number})
     await downstream.subscribe(uow.tx, order, contract.id, await items_of(order, uow.tx))

@@ -17,7 +17,7 @@ from app.services.catalog import products_by_id
 from app.services.plan_orders import PlannedOrder, QuoteContext, plan_orders
 from app.services.reference_data import format_number, get_settings, next_numbers, parents_first
 from app.services.scoping import get_scoped, parse_id
-from app.services.unit_of_work import unit_of_work
+from app.services.unit_of_work import UnitOfWork, unit_of_work
 from models import Opportunity, Order, OrderItem, Quote, QuoteLine, QuoteLineGroup, Settings
 from models.enums import OrderEventType, OrderStatus, OrderType, QuoteStatus
 
@@ -43,10 +43,14 @@ class CreateOrdersService:
     async def create(self, actor: Actor, data: cmd.CreateOrdersFromQuote) -> list[Order]:
         """O1-O10: orders from a quote, all or nothing."""
         async with unit_of_work(actor) as uow:
-            prepared = await self._prepare(actor, data, tx=uow.tx)
-            orders = await self._write(uow.tx, prepared)
-            for order in orders:
-                uow.record(order, OrderEventType.CREATED, {"quoteId": str(prepared.ctx.quote.id)})
+            return await self.create_in(uow, actor, data)
+
+    async def create_in(self, uow: UnitOfWork, actor: Actor, data: cmd.CreateOrdersFromQuote) -> list[Order]:
+        """O1-O10 inside the caller's unit of work (R1: the stage change that orders)."""
+        prepared = await self._prepare(actor, data, tx=uow.tx)
+        orders = await self._write(uow.tx, prepared)
+        for order in orders:
+            uow.record(order, OrderEventType.CREATED, {"quoteId": str(prepared.ctx.quote.id)})
         return orders
 
     async def _prepare(self, actor: Actor, data: cmd.CreateOrdersFromQuote, tx: BaseDBAsyncClient | None) -> Prepared:

@@ -9,12 +9,15 @@ from app.services.contract_orders_from_agreement import orders_from_contracts
 from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
+from app.services.daily_run import daily_run
 from app.services.document_templates import document_templates
 from app.services.documents import documents
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
+from app.services.metrics_report import metrics_report
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
+from app.services.order_on_stage import opportunity_stages
 from app.services.terminate_contracts import terminate_contracts
 
 __all__ = [
@@ -37,4 +40,7 @@ __all__ = [
     "amend_contracts",
     "orders_from_contracts",
     "terminate_contracts",
+    "opportunity_stages",
+    "daily_run",
+    "metrics_report",
 ]

@@ -170,10 +170,11 @@ CONTRACT_STATES: StateMachine[ContractStatus] = StateMachine(
         IN_APPROVAL -> DRAFT: rejectContract (APPROVE_CONTRACTS; reason)
         APPROVED -> SENT_FOR_SIGNATURE: sendContractForSignature (signatories)
         SENT_FOR_SIGNATURE -> SIGNED: signContract (the last signatory signs)
-        SIGNED -> ACTIVATED: signContract (start date passed; else the daily run, R3, planned)
-        ACTIVATED -> EXPIRED: runDaily (R3, planned)
+        SIGNED -> ACTIVATED: signContract (start date passed)
+        SIGNED -> ACTIVATED: runDaily (R3, on the start date)
+        ACTIVATED -> EXPIRED: runDaily (R3, past its end)
         ACTIVATED -> TERMINATED: terminateContract (C11)
-        ACTIVATED -> RENEWED: runDaily (R4, planned)
+        ACTIVATED -> RENEWED: runDaily / contractOrder (R4, past its end, renewed)
         DRAFT | IN_APPROVAL | APPROVED | SENT_FOR_SIGNATURE -> CANCELLED: cancelContract (reason)
         """,
     ),

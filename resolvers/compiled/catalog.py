@@ -164,6 +164,12 @@ TYPES: dict[str, TypeSpec] = {
             "events": Many("ContractEvent", "contract_id", ("id",)),
             "documents": Many("Document", "object_id", ("-created_at",)),
             "amendments": Many("Quote", "contract_id", ("created_at", "id"), {"type": "AMENDMENT"}),
+            # R2/R4: the renewal opportunity, the contract renewed and the one renewing.
+            "renewalOpportunity": Many(
+                "Opportunity", "contract_id", ("created_at", "id"), filters={"type": "RENEWAL"}, first_only=True
+            ),
+            "renewedFrom": One("Contract", "renewed_from_id"),
+            "renewedBy": Many("Contract", "renewed_from_id", ("created_at", "id"), first_only=True),
         },
     ),
     "Signatory": TypeSpec(m.Signatory),

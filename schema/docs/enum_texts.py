@@ -21,7 +21,7 @@ ENUMS: dict[str, str] = {
     "ContractStatus.SENT_FOR_SIGNATURE": "C6: waiting for its signatories to sign.",
     "ContractStatus.SIGNED": "C6: every signatory signed; ACTIVATED on its start date by the daily run (R3, not yet).",
     "ContractStatus.ACTIVATED": "C6: in force: made by contractOrder (C1), or signed with its start date passed.",
-    "ContractStatus.EXPIRED": "C6: ended at its end date (the daily run, R3: not in effect yet).",
+    "ContractStatus.EXPIRED": "C6: ended at its end date without a renewal (the daily run, R3).",
     "ContractStatus.TERMINATED": "C11: ended early (not reached yet).",
     "ErrorCode": "Why a mutation refused (UserError.code); each code cites its rule in docs/rules.md.",
     "ErrorCode.NOT_FOUND": "S3: an id is unknown or outside the caller's scope (the same answer for both).",

@@ -43,8 +43,9 @@ MUTATIONS: dict[str, str] = {
     ),
     **_mutation(
         "updateOpportunityStage",
-        "Moves an opportunity to any stage (R1 automatic ordering is not in effect yet). Needs EDIT_OPPORTUNITIES. "
-        "Errors: FORBIDDEN, NOT_FOUND.",
+        "Moves an opportunity to any stage; reaching `orderOnStage` orders its primary quote in the same "
+        "transaction (R1; CREATE_ORDERS too). Needs EDIT_OPPORTUNITIES. Errors: FORBIDDEN, NOT_FOUND, and an O "
+        "rule's code (NO_PRIMARY_QUOTE, QUOTE_NOT_APPROVED, QUOTE_ALREADY_ORDERED, ...): the stage stays.",
         opportunity="The opportunity at its new stage; null when `errors` is not empty.",
     ),
     **_mutation(
