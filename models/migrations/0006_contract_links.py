@@ -45,4 +45,20 @@ class Migration(migrations.Migration):
             name='revises',
             field=fields.ForeignKeyField('models.Subscription', source_field='revises_id', null=True, db_index=True, db_constraint=True, to_field='id', related_name='revisions', on_delete=OnDelete.RESTRICT),
         ),
+        ops.RunSQL(
+            'CREATE INDEX IF NOT EXISTS "idx_contract_renewed_from_id_0006" ON "contract" ("renewed_from_id")',
+            reverse_sql='DROP INDEX IF EXISTS "idx_contract_renewed_from_id_0006"',
+        ),
+        ops.RunSQL(
+            'CREATE INDEX IF NOT EXISTS "idx_opportunity_contract_id_0006" ON "opportunity" ("contract_id")',
+            reverse_sql='DROP INDEX IF EXISTS "idx_opportunity_contract_id_0006"',
+        ),
+        ops.RunSQL(
+            'CREATE INDEX IF NOT EXISTS "idx_quote_contract_id_0006" ON "quote" ("contract_id")',
+            reverse_sql='DROP INDEX IF EXISTS "idx_quote_contract_id_0006"',
+        ),
+        ops.RunSQL(
+            'CREATE INDEX IF NOT EXISTS "idx_subscription_revises_id_0006" ON "subscription" ("revises_id")',
+            reverse_sql='DROP INDEX IF EXISTS "idx_subscription_revises_id_0006"',
+        ),
     ]
