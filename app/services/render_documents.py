@@ -371,6 +371,7 @@ def _block(pdf: FPDF, line: str) -> None:
     if line == "---":
         pdf.add_page()
     elif line.startswith("## "):
+        pdf.ln(1)  # a heading after a list or a table keeps some room above it
         pdf.set_font("helvetica", style="B", size=12)
         pdf.multi_cell(0, 7, line[3:], new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
