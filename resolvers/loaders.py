@@ -278,6 +278,7 @@ class Loaders:
         listed = ("kind", "title", "sha256", "page_count", "template_id", "template_version", "created_at")
         return by_fk_loader(self._actor, Document, "object_id", ["-created_at"], only=listed)
 
+    @cached_property
     def renewal_opportunities_by_contract(self) -> DataLoader[Any, list[Opportunity]]:
         # R2: the RENEWAL opportunity the daily run made for a contract.
         return by_fk_loader(self._actor, Opportunity, "contract_id", ["created_at", "id"], type=OrderType.RENEWAL)
