@@ -60,10 +60,10 @@ async def create_orders(api: Any, input: dict) -> dict:
 
 
 async def activated_contract(
-    api: Any, lines: list[tuple[str, str, str]], start: str = "2026-01-01", term: int = 12
+    api: Any, lines: list[tuple[str, str, str]], start: str = "2026-01-01", term: int = 12, **quote_fields: Any
 ) -> dict:
     """An ACTIVATED contract (C1) over RECURRING products given as (sku, list price, quantity): a quote
-    for `term` months from `start`, ordered, activated and contracted."""
+    for `term` months from `start` (with any other quote fields), ordered, activated and contracted."""
     products = {
         sku: await product(api, sku, "RECURRING", price, defaultSubscriptionTerm=term) for sku, price, _ in lines
     }
@@ -73,6 +73,7 @@ async def activated_contract(
         products=products,
         startDate=start,
         subscriptionTerm=term,
+        **quote_fields,
     )
     order = (await create_orders(api, {"quoteId": setup["quote"]["id"]}))["orders"][0]
     await api.ok("activateOrder", {"orderId": order["id"]}, "order { id }")
