@@ -29,6 +29,10 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
     MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
     APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
+    # B: billing (B3 payments, B5 credit-hold releases), purchase orders (B4), the credit override (B5)
+    MANAGE_BILLING = "MANAGE_BILLING"
+    MANAGE_PURCHASE_ORDERS = "MANAGE_PURCHASE_ORDERS"
+    OVERRIDE_CREDIT_HOLD = "OVERRIDE_CREDIT_HOLD"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -46,6 +50,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.ACTIVATE_ORDERS,
             Permission.MANAGE_CONTRACTS,
             Permission.APPROVE_CONTRACTS,
+            Permission.MANAGE_PURCHASE_ORDERS,
         }
     ),
     Role.SALES_REP: frozenset(
@@ -60,7 +65,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.PARTNER: frozenset({Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS}),
     Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS}),
-    Role.BILLING: frozenset({Permission.READ}),
+    Role.BILLING: frozenset({Permission.READ, Permission.MANAGE_BILLING, Permission.MANAGE_PURCHASE_ORDERS}),
     Role.READ_ONLY: frozenset({Permission.READ}),
     Role.LEGAL: frozenset({Permission.READ, Permission.APPROVE_CONTRACTS}),
 }

@@ -5,6 +5,7 @@ from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
+from models.purchasing import CustomerPurchaseOrder
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
 
@@ -21,6 +22,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyAccount",
     "Counter",
+    "CustomerPurchaseOrder",
     "IdempotencyRecord",
     "Opportunity",
     "Order",

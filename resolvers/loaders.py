@@ -37,6 +37,7 @@ from models import (
     Signatory,
     Subscription,
 )
+from resolvers.purchasing_loaders import PurchasingLoaders
 
 M = TypeVar("M", bound=Model)
 
@@ -120,7 +121,7 @@ def by_fk_loader(
     return Loader(load_fn=load, max_batch_size=MAX_BATCH)
 
 
-class Loaders:
+class Loaders(PurchasingLoaders):
     """Every relation a nested query can follow, built lazily: a request (or a subscription event)
     pays only for the loaders it uses. Typed, so a schema field leads to its loader and its rows."""
 

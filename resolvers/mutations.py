@@ -17,12 +17,14 @@ from app.services.registry import (
     contract_orders,
     contract_workflow,
     create_orders,
+    credit,
     direct_orders,
     draft_orders,
     move_orders,
     obligations,
     opportunities,
     products,
+    purchase_orders,
     quotes,
     settings,
 )
@@ -30,13 +32,16 @@ from resolvers.common import MutationSpec, run_mutation
 from schema import contract_inputs as ci
 from schema import inputs as i
 from schema import payloads as p
+from schema import purchasing_inputs as pi
+from schema import purchasing_payloads as pp
 from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
+from schema.purchasing import PurchaseOrder
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci)
-PAYLOAD_MODULES: tuple[Any, ...] = (p,)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, pi)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, pp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -107,6 +112,10 @@ def _order(o: Any) -> dict:
     return {"order": Order.from_model(o)}
 
 
+def _purchase_order(po: Any) -> dict:
+    return {"purchase_order": PurchaseOrder.from_model(po)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -147,6 +156,9 @@ class Mutation:
     add_obligation = mutation("AddObligation", obligations, "add_obligation", _obligation)
     update_obligation = mutation("UpdateObligation", obligations, "update_obligation", _obligation)
     add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
+    create_purchase_order = mutation("CreatePurchaseOrder", purchase_orders, "create", _purchase_order)
+    attach_purchase_order = mutation("AttachPurchaseOrder", purchase_orders, "attach", _order)
+    release_credit_hold = mutation("ReleaseCreditHold", credit, "release_hold", _order)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

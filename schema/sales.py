@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     from resolvers.loaders import ByIdLoader, Loaders
     from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
+    from schema.purchasing import PurchaseOrder
 
 OrderRef = Annotated["Order", strawberry.lazy("schema.orders")]
 OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
 AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
+PurchaseOrderRef = Annotated["PurchaseOrder", strawberry.lazy("schema.purchasing")]
 
 
 def loaders(info: Info) -> "Loaders":
@@ -137,6 +139,18 @@ class Account:
         from schema.contracts import Asset
 
         return [Asset.from_model(a) for a in await loaders(info).assets_by_account.load(self.id)]
+
+    @strawberry.field
+    async def purchase_orders(self, info: Info) -> list[PurchaseOrderRef]:
+        from schema.purchasing import purchase_orders_of
+
+        return await purchase_orders_of(info, self.id)
+
+    @strawberry.field
+    async def open_receivables(self, info: Info) -> Decimal:
+        from schema.purchasing import open_receivables_of
+
+        return await open_receivables_of(info, self.id)
 
 
 @strawberry.type

@@ -8,7 +8,7 @@ from app.errors import DomainError, ErrorCode, invalid
 from app.jsonable import to_json
 from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
-from app.services import order_dates, quote_ledger
+from app.services import order_dates, purchase_orders, quote_ledger
 from app.services.catalog import list_prices, products_by_id
 from app.services.create_direct_order import direct_item
 from app.services.move_orders import recompute, settle_fulfilment
@@ -67,6 +67,7 @@ class ChangeOrderService:
             added = await _add_items(order, items, data.add_items or [])
             order_dates.check_starts(order.start_date, added, "addItems")  # D3
             recompute(order, items + added)
+            await purchase_orders.check_cap(uow.tx, order, "quantities")  # B4: a grown total still fits its PO
             await OrderVersion.create(
                 order_id=order.id,
                 version=order.version,

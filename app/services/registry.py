@@ -7,10 +7,12 @@ from app.services.contract_orders import contract_orders
 from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
+from app.services.credit import credit
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
+from app.services.purchase_orders import purchase_orders
 
 __all__ = [
     "settings",
@@ -27,4 +29,6 @@ __all__ = [
     "change_orders",
     "contract_workflow",
     "obligations",
+    "purchase_orders",
+    "credit",
 ]

@@ -27,6 +27,7 @@ SCOPE_PATHS: dict[str, str] = {
     "Milestone": "contract__account_id",
     "Subscription": "account_id",
     "Asset": "account_id",
+    "CustomerPurchaseOrder": "account_id",
 }
 
 

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
+from app.services import credit
 from app.services.unit_of_work import UnitOfWork
 from app.services.versions import bump
 from models import Contract, Order, OrderItem, Quote
@@ -211,6 +212,12 @@ async def _has_items(m: Moving) -> None:
         raise DomainError(ErrorCode.EMPTY_ORDER, "An order needs at least one item to be activated (A1).", "orderId")
 
 
+async def _activatable(m: Moving) -> None:
+    """A1: something to activate; B5: within the account's credit limit (or released / overridden)."""
+    await _has_items(m)
+    await credit.check_activation(m.uow.tx, m.uow.actor, m.order)
+
+
 async def _deactivatable(m: Moving) -> None:
     if m.order.contracted:
         raise DomainError(
@@ -246,7 +253,7 @@ async def _on_fulfilled(m: Moving) -> None:
 
 # Entry guards run before a move, effects with it, keyed by (from, to); None matches any source.
 GUARDS: dict[tuple[OrderStatus | None, OrderStatus], Hook] = {
-    (None, OS.ACTIVATED): _has_items,
+    (None, OS.ACTIVATED): _activatable,
     (OS.ACTIVATED, OS.DRAFT): _deactivatable,
 }
 EFFECTS: dict[tuple[OrderStatus | None, OrderStatus], Hook] = {

@@ -17,6 +17,7 @@ import models as m
 from app.services.obligations import is_overdue
 from app.services.states import CONTRACT_STATES, ORDER_STATES, QUOTE_STATES
 from models.enums import ContractStatus, OrderStatus, QuoteStatus
+from resolvers.compiled.batched import CREDIT_HOLD, OPEN_RECEIVABLES, REMAINING_AMOUNT, Batched
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class TypeSpec:
     model: Any
     computed: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]] = field(default_factory=dict)
     relations: dict[str, One | Many] = field(default_factory=dict)
+    batched: dict[str, Batched] = field(default_factory=dict)  # one read for all rows (batched.py)
 
 
 def _today() -> date:
@@ -74,7 +76,14 @@ TYPES: dict[str, TypeSpec] = {
             "orders": Many("Order", "account_id", ("created_at", "number")),
             "contracts": Many("Contract", "account_id", ("created_at", "number")),
             "assets": Many("Asset", "account_id", ("created_at", "id")),
+            "purchaseOrders": Many("PurchaseOrder", "account_id", ("valid_from", "number")),
         },
+        batched={"openReceivables": OPEN_RECEIVABLES},
+    ),
+    "PurchaseOrder": TypeSpec(
+        m.CustomerPurchaseOrder,
+        relations={"account": One("Account", "account_id", required=True)},
+        batched={"remainingAmount": REMAINING_AMOUNT},
     ),
     "Product": TypeSpec(m.Product, relations={"components": Many("ProductComponent", "bundle_id", ("position",))}),
     "ProductComponent": TypeSpec(
@@ -126,7 +135,9 @@ TYPES: dict[str, TypeSpec] = {
             "items": Many("OrderItem", "order_id", ("position",)),
             "events": Many("OrderEvent", "order_id", ("id",)),
             "versions": Many("OrderVersion", "order_id", ("version",)),
+            "purchaseOrder": One("PurchaseOrder", "purchase_order_id"),
         },
+        batched={"creditHold": CREDIT_HOLD},
     ),
     "OrderItem": TypeSpec(
         m.OrderItem,
