@@ -29,6 +29,7 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
     MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
     APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
+    MANAGE_BILLING = "MANAGE_BILLING"  # B2: invoice runs, posting and voiding invoices
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -60,7 +61,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.PARTNER: frozenset({Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS}),
     Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS}),
-    Role.BILLING: frozenset({Permission.READ}),
+    Role.BILLING: frozenset({Permission.READ, Permission.MANAGE_BILLING}),
     Role.READ_ONLY: frozenset({Permission.READ}),
     Role.LEGAL: frozenset({Permission.READ, Permission.APPROVE_CONTRACTS}),
 }

@@ -27,6 +27,9 @@ SCOPE_PATHS: dict[str, str] = {
     "Milestone": "contract__account_id",
     "Subscription": "account_id",
     "Asset": "account_id",
+    "BillingLine": "account_id",
+    "Invoice": "account_id",
+    "InvoiceLine": "invoice__account_id",
 }
 
 
