@@ -19,6 +19,8 @@ from app.services.registry import (
     create_orders,
     direct_orders,
     draft_orders,
+    invoice_runs,
+    invoices,
     move_orders,
     obligations,
     opportunities,
@@ -27,16 +29,19 @@ from app.services.registry import (
     settings,
 )
 from resolvers.common import MutationSpec, run_mutation
+from schema import billing_inputs as bi
+from schema import billing_payloads as bp
 from schema import contract_inputs as ci
 from schema import inputs as i
 from schema import payloads as p
+from schema.billing import Invoice
 from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci)
-PAYLOAD_MODULES: tuple[Any, ...] = (p,)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, bi)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, bp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -107,6 +112,14 @@ def _order(o: Any) -> dict:
     return {"order": Order.from_model(o)}
 
 
+def _invoices(rows: Any) -> dict:
+    return {"invoices": [Invoice.from_model(r) for r in rows]}
+
+
+def _invoice(r: Any) -> dict:
+    return {"invoice": Invoice.from_model(r)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -147,6 +160,9 @@ class Mutation:
     add_obligation = mutation("AddObligation", obligations, "add_obligation", _obligation)
     update_obligation = mutation("UpdateObligation", obligations, "update_obligation", _obligation)
     add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
+    run_invoices = mutation("RunInvoices", invoice_runs, "run", _invoices)
+    post_invoice = mutation("PostInvoice", invoices, "post", _invoice)
+    void_invoice = mutation("VoidInvoice", invoices, "void", _invoice)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -129,6 +129,12 @@ def _item_rows(
     return rows
 
 
+async def follow_change(tx: BaseDBAsyncClient, order: Order, items: list[OrderItem], reason: str) -> None:
+    """B6 for in-flight changes (I1) and cancellations (I2): re-bill an order that has a schedule."""
+    if await BillingLine.filter(order_id=order.id).using_db(tx).exists():
+        await rebill(tx, order, items, today(), reason)
+
+
 async def credit_for(
     tx: BaseDBAsyncClient, order: Order, item: OrderItem, amount: Decimal, on: date, reason: str
 ) -> BillingLine:
