@@ -29,8 +29,8 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
     MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
     APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
-    # B: billing (B3 payments, B5 credit-hold releases), purchase orders (B4), the credit override (B5)
-    MANAGE_BILLING = "MANAGE_BILLING"
+    MANAGE_BILLING = "MANAGE_BILLING"  # B2: invoice runs, posting and voiding invoices; B3 payments; B5 releases
+    # B4 purchase orders; B5 the credit override
     MANAGE_PURCHASE_ORDERS = "MANAGE_PURCHASE_ORDERS"
     OVERRIDE_CREDIT_HOLD = "OVERRIDE_CREDIT_HOLD"
 

@@ -1,6 +1,7 @@
 """Tortoise models only: fields, relations and indexes. No business rules live here."""
 
 from models.accounts import Account
+from models.billing import BillingLine, Invoice, InvoiceLine
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.events import ContractEvent, OrderEvent
@@ -12,6 +13,9 @@ from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Set
 __all__ = [
     "Account",
     "Asset",
+    "BillingLine",
+    "Invoice",
+    "InvoiceLine",
     "Contract",
     "ContractEvent",
     "Milestone",

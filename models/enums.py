@@ -125,3 +125,27 @@ class AssetStatus(StrEnum):
     PURCHASED = "PURCHASED"
     INSTALLED = "INSTALLED"
     CANCELLED = "CANCELLED"
+
+
+# Billing (DOMAIN B1, B2, B6).
+class BillingLineKind(StrEnum):
+    CHARGE = "CHARGE"
+    CREDIT = "CREDIT"
+
+
+class BillingLineStatus(StrEnum):
+    UNBILLED = "UNBILLED"
+    INVOICED = "INVOICED"
+    VOID = "VOID"
+
+
+class InvoiceKind(StrEnum):
+    INVOICE = "INVOICE"
+    CREDIT_NOTE = "CREDIT_NOTE"
+
+
+class InvoiceStatus(StrEnum):
+    DRAFT = "DRAFT"
+    POSTED = "POSTED"
+    PAID = "PAID"
+    VOID = "VOID"

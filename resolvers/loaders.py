@@ -20,8 +20,11 @@ from app.services.scoping import scoped
 from models import (
     Account,
     Asset,
+    BillingLine,
     Contract,
     ContractEvent,
+    Invoice,
+    InvoiceLine,
     Milestone,
     Obligation,
     Opportunity,
@@ -259,3 +262,20 @@ class Loaders(PurchasingLoaders):
     @cached_property
     def contract_events_by_contract(self) -> DataLoader[Any, list[ContractEvent]]:
         return by_fk_loader(self._actor, ContractEvent, "contract_id", ["id"])
+
+    # B1, B2: billing schedules and invoices.
+    @cached_property
+    def billing_lines_by_order_item(self) -> DataLoader[Any, list[BillingLine]]:
+        return by_fk_loader(self._actor, BillingLine, "order_item_id", ["position", "created_at"])
+
+    @cached_property
+    def invoice_by_id(self) -> ByIdLoader[Invoice]:
+        return ByIdLoader(self._actor, Invoice)
+
+    @cached_property
+    def invoices_by_account(self) -> DataLoader[Any, list[Invoice]]:
+        return by_fk_loader(self._actor, Invoice, "account_id", ["created_at"])
+
+    @cached_property
+    def invoice_lines_by_invoice(self) -> DataLoader[Any, list[InvoiceLine]]:
+        return by_fk_loader(self._actor, InvoiceLine, "invoice_id", ["position"])

@@ -20,6 +20,8 @@ from app.services.registry import (
     credit,
     direct_orders,
     draft_orders,
+    invoice_runs,
+    invoices,
     move_orders,
     obligations,
     opportunities,
@@ -29,19 +31,22 @@ from app.services.registry import (
     settings,
 )
 from resolvers.common import MutationSpec, run_mutation
+from schema import billing_inputs as bi
+from schema import billing_payloads as bp
 from schema import contract_inputs as ci
 from schema import inputs as i
 from schema import payloads as p
 from schema import purchasing_inputs as pi
 from schema import purchasing_payloads as pp
+from schema.billing import Invoice
 from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
 from schema.purchasing import PurchaseOrder
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, pi)
-PAYLOAD_MODULES: tuple[Any, ...] = (p, pp)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, bi, pi)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, bp, pp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -116,6 +121,14 @@ def _purchase_order(po: Any) -> dict:
     return {"purchase_order": PurchaseOrder.from_model(po)}
 
 
+def _invoices(rows: Any) -> dict:
+    return {"invoices": [Invoice.from_model(r) for r in rows]}
+
+
+def _invoice(r: Any) -> dict:
+    return {"invoice": Invoice.from_model(r)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -159,6 +172,9 @@ class Mutation:
     create_purchase_order = mutation("CreatePurchaseOrder", purchase_orders, "create", _purchase_order)
     attach_purchase_order = mutation("AttachPurchaseOrder", purchase_orders, "attach", _order)
     release_credit_hold = mutation("ReleaseCreditHold", credit, "release_hold", _order)
+    run_invoices = mutation("RunInvoices", invoice_runs, "run", _invoices)
+    post_invoice = mutation("PostInvoice", invoices, "post", _invoice)
+    void_invoice = mutation("VoidInvoice", invoices, "void", _invoice)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

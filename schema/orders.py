@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from app.services.states import ORDER_STATES
 from schema import purchasing
+from schema.billing import BillingLine
 from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
@@ -192,6 +193,10 @@ class OrderItem:
     async def subscription(self, info: Info) -> Subscription | None:
         rows = await loaders(info).subscriptions_by_order_item.load(self.id)
         return Subscription.from_model(rows[0]) if rows else None
+
+    @strawberry.field
+    async def billing_schedule(self, info: Info) -> list[BillingLine]:
+        return [BillingLine.from_model(r) for r in await loaders(info).billing_lines_by_order_item.load(self.id)]
 
     @strawberry.field(description="C3: the asset this ONE_TIME item became when activated.")
     async def asset(self, info: Info) -> Asset | None:

@@ -15,6 +15,7 @@ from schema.enums import BillingFrequency, OpportunityStage, OrderByField, Produ
 if TYPE_CHECKING:
     from resolvers.context import Context
     from resolvers.loaders import ByIdLoader, Loaders
+    from schema.billing import Invoice
     from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
     from schema.purchasing import PurchaseOrder
@@ -24,6 +25,7 @@ OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
 AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
 PurchaseOrderRef = Annotated["PurchaseOrder", strawberry.lazy("schema.purchasing")]
+InvoiceRef = Annotated["Invoice", strawberry.lazy("schema.billing")]
 
 
 def loaders(info: Info) -> "Loaders":
@@ -100,6 +102,7 @@ class Account:
     credit_limit: Decimal | None
     payment_terms: str | None
     billing_frequency: BillingFrequency | None
+    billing_day_of_month: int | None
     created_at: datetime
 
     @classmethod
@@ -111,8 +114,15 @@ class Account:
             credit_limit=m.credit_limit,
             payment_terms=m.payment_terms,
             billing_frequency=m.billing_frequency,
+            billing_day_of_month=m.billing_day_of_month,
             created_at=m.created_at,
         )
+
+    @strawberry.field
+    async def invoices(self, info: Info) -> list[InvoiceRef]:
+        from schema.billing import Invoice
+
+        return [Invoice.from_model(i) for i in await loaders(info).invoices_by_account.load(self.id)]
 
     @strawberry.field
     async def opportunities(self, info: Info) -> list["Opportunity"]:

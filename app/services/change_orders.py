@@ -7,8 +7,8 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.jsonable import to_json
 from app.services import assets_and_subscriptions as downstream
+from app.services import billing_schedules, order_dates, purchase_orders, quote_ledger
 from app.services import commands as cmd
-from app.services import order_dates, purchase_orders, quote_ledger
 from app.services.catalog import list_prices, products_by_id
 from app.services.create_direct_order import direct_item
 from app.services.move_orders import recompute, settle_fulfilment
@@ -82,6 +82,7 @@ class ChangeOrderService:
             if added:
                 await OrderItem.bulk_create(added, using_db=uow.tx)
             await _sync_downstream(uow, order, items, added)
+            await billing_schedules.follow_change(uow.tx, order, items + added, "CHANGE")  # B6
             changes = {
                 "reason": data.reason,
                 "items": delta,

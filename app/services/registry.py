@@ -1,6 +1,7 @@
 """The service instances the API layer calls, one per capability (each module makes its own)."""
 
 from app.services.admin import api_keys, settings
+from app.services.billing_schedules import billing_schedules
 from app.services.catalog import accounts, opportunities, products
 from app.services.change_orders import change_orders
 from app.services.contract_orders import contract_orders
@@ -10,6 +11,8 @@ from app.services.create_orders import create_orders
 from app.services.credit import credit
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
+from app.services.invoice_run import invoice_runs
+from app.services.invoices import invoices
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
 from app.services.purchase_orders import purchase_orders
@@ -31,4 +34,7 @@ __all__ = [
     "obligations",
     "purchase_orders",
     "credit",
+    "billing_schedules",
+    "invoice_runs",
+    "invoices",
 ]

@@ -28,6 +28,9 @@ SCOPE_PATHS: dict[str, str] = {
     "Subscription": "account_id",
     "Asset": "account_id",
     "CustomerPurchaseOrder": "account_id",
+    "BillingLine": "account_id",
+    "Invoice": "account_id",
+    "InvoiceLine": "invoice__account_id",
 }
 
 

@@ -37,11 +37,14 @@ async def _credit_hold(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, An
     # The order is in scope, so its account is (S3 scopes orders through their account).
     drafts = [r for r in rows if r["status"] == "DRAFT"]
     account_ids = list({r["account_id"] for r in drafts})
-    limits = dict(await Account.filter(id__in=account_ids).values_list("id", "credit_limit")) if drafts else {}
+    rows_of_accounts = await Account.filter(id__in=account_ids).values_list("id", "credit_limit") if drafts else []
+    limits = {str(a): limit for a, limit in rows_of_accounts}
     owed = await open_receivables_by_account(account_ids) if drafts else {}
     return {
         r["id"]: on_hold(
-            cast(Any, SimpleNamespace(**r)), limits.get(r["account_id"]), owed.get(str(r["account_id"]), Decimal(0))
+            cast(Any, SimpleNamespace(**r)),
+            limits.get(str(r["account_id"])),
+            owed.get(str(r["account_id"]), Decimal(0)),
         )
         for r in rows
     }
