@@ -6,6 +6,7 @@ from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
+from models.payments import Payment, PaymentAllocation
 from models.purchasing import CustomerPurchaseOrder
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
@@ -32,6 +33,8 @@ __all__ = [
     "Order",
     "OrderEvent",
     "OrderItem",
+    "Payment",
+    "PaymentAllocation",
     "PriceBook",
     "PriceBookEntry",
     "Product",

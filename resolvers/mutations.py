@@ -25,6 +25,7 @@ from app.services.registry import (
     move_orders,
     obligations,
     opportunities,
+    payments,
     products,
     purchase_orders,
     quotes,
@@ -41,7 +42,7 @@ from schema import purchasing_payloads as pp
 from schema.billing import Invoice
 from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
-from schema.purchasing import PurchaseOrder
+from schema.purchasing import Payment, PurchaseOrder
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
@@ -121,6 +122,10 @@ def _purchase_order(po: Any) -> dict:
     return {"purchase_order": PurchaseOrder.from_model(po)}
 
 
+def _payment(pay: Any) -> dict:
+    return {"payment": Payment.from_model(pay)}
+
+
 def _invoices(rows: Any) -> dict:
     return {"invoices": [Invoice.from_model(r) for r in rows]}
 
@@ -172,6 +177,7 @@ class Mutation:
     create_purchase_order = mutation("CreatePurchaseOrder", purchase_orders, "create", _purchase_order)
     attach_purchase_order = mutation("AttachPurchaseOrder", purchase_orders, "attach", _order)
     release_credit_hold = mutation("ReleaseCreditHold", credit, "release_hold", _order)
+    record_payment = mutation("RecordPayment", payments, "record", _payment)
     run_invoices = mutation("RunInvoices", invoice_runs, "run", _invoices)
     post_invoice = mutation("PostInvoice", invoices, "post", _invoice)
     void_invoice = mutation("VoidInvoice", invoices, "void", _invoice)

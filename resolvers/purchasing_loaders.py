@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from app.auth import Actor
 from app.services.purchase_orders import drawn
 from app.services.receivables import open_receivables_by_account
-from models import CustomerPurchaseOrder
+from models import CustomerPurchaseOrder, Payment, PaymentAllocation
 
 
 def _key(value: Any) -> UUID:
@@ -58,3 +58,27 @@ class PurchasingLoaders:
             return [totals.get(str(k), Decimal(0)) for k in keys]
 
         return _loader(load)
+
+    @cached_property
+    def payment_by_id(self) -> Any:
+        from resolvers.loaders import ByIdLoader
+
+        return ByIdLoader(self._actor, Payment)
+
+    @cached_property
+    def payments_by_account(self) -> DataLoader[Any, list[Payment]]:
+        from resolvers.loaders import by_fk_loader
+
+        return by_fk_loader(self._actor, Payment, "account_id", ["received_on", "created_at"])
+
+    @cached_property
+    def allocations_by_payment(self) -> DataLoader[Any, list[PaymentAllocation]]:
+        from resolvers.loaders import by_fk_loader
+
+        return by_fk_loader(self._actor, PaymentAllocation, "payment_id", ["position"])
+
+    @cached_property
+    def allocations_by_invoice(self) -> DataLoader[Any, list[PaymentAllocation]]:
+        from resolvers.loaders import by_fk_loader
+
+        return by_fk_loader(self._actor, PaymentAllocation, "invoice_id", ["created_at"])

@@ -13,8 +13,10 @@ from schema.sales import Account, QuoteLine, loaders, to_one
 
 if TYPE_CHECKING:
     from schema.orders import OrderItem
+    from schema.purchasing import PaymentAllocation
 
 OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
+PaymentAllocationRef = Annotated["PaymentAllocation", strawberry.lazy("schema.purchasing")]
 
 strawberry.enum(BillingLineKind)
 strawberry.enum(BillingLineStatus)
@@ -166,3 +168,9 @@ class Invoice:
     @strawberry.field
     def next_statuses(self) -> list[InvoiceStatus]:
         return INVOICE_STATES.next_statuses(self.status)
+
+    @strawberry.field
+    async def payments(self, info: Info) -> list[PaymentAllocationRef]:
+        from schema.purchasing import allocations_to
+
+        return await allocations_to(info, self.id)

@@ -31,3 +31,19 @@ class ReleaseCreditHoldInput:
     order_id: strawberry.ID
     version: int | None = UNSET
     idempotency_key: str | None = UNSET
+
+
+@strawberry.input
+class PaymentAllocationInput:
+    invoice_id: strawberry.ID
+    amount: Decimal
+
+
+@strawberry.input
+class RecordPaymentInput:
+    account_id: strawberry.ID
+    amount: Decimal
+    currency: str
+    allocations: list[PaymentAllocationInput]
+    received_on: date | None = UNSET
+    idempotency_key: str | None = UNSET

@@ -4,7 +4,7 @@ import strawberry
 
 from schema.common import UserError
 from schema.orders import Order
-from schema.purchasing import PurchaseOrder
+from schema.purchasing import Payment, PurchaseOrder
 
 
 @strawberry.type
@@ -23,3 +23,9 @@ class AttachPurchaseOrderPayload:
 class ReleaseCreditHoldPayload:
     errors: list[UserError]
     order: Order | None = None
+
+
+@strawberry.type
+class RecordPaymentPayload:
+    errors: list[UserError]
+    payment: Payment | None = None

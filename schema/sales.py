@@ -18,13 +18,14 @@ if TYPE_CHECKING:
     from schema.billing import Invoice
     from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
-    from schema.purchasing import PurchaseOrder
+    from schema.purchasing import Payment, PurchaseOrder
 
 OrderRef = Annotated["Order", strawberry.lazy("schema.orders")]
 OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
 AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
 PurchaseOrderRef = Annotated["PurchaseOrder", strawberry.lazy("schema.purchasing")]
+PaymentRef = Annotated["Payment", strawberry.lazy("schema.purchasing")]
 InvoiceRef = Annotated["Invoice", strawberry.lazy("schema.billing")]
 
 
@@ -155,6 +156,12 @@ class Account:
         from schema.purchasing import purchase_orders_of
 
         return await purchase_orders_of(info, self.id)
+
+    @strawberry.field
+    async def payments(self, info: Info) -> list[PaymentRef]:
+        from schema.purchasing import payments_of
+
+        return await payments_of(info, self.id)
 
     @strawberry.field
     async def open_receivables(self, info: Info) -> Decimal:

@@ -28,3 +28,18 @@ class AttachPurchaseOrder(Command):
 class ReleaseCreditHold(Command):
     order_id: str
     version: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaymentAllocationSpec(Command):
+    invoice_id: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordPayment(Command):
+    account_id: str
+    amount: Decimal
+    currency: str
+    allocations: list[PaymentAllocationSpec]
+    received_on: date | None = None

@@ -15,6 +15,7 @@ from app.services.invoice_run import invoice_runs
 from app.services.invoices import invoices
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
+from app.services.payments import payments
 from app.services.purchase_orders import purchase_orders
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "obligations",
     "purchase_orders",
     "credit",
+    "payments",
     "billing_schedules",
     "invoice_runs",
     "invoices",

@@ -77,8 +77,23 @@ TYPES: dict[str, TypeSpec] = {
             "contracts": Many("Contract", "account_id", ("created_at", "number")),
             "assets": Many("Asset", "account_id", ("created_at", "id")),
             "purchaseOrders": Many("PurchaseOrder", "account_id", ("valid_from", "number")),
+            "payments": Many("Payment", "account_id", ("received_on", "created_at")),
         },
         batched={"openReceivables": OPEN_RECEIVABLES},
+    ),
+    "Payment": TypeSpec(
+        m.Payment,
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "allocations": Many("PaymentAllocation", "payment_id", ("position",)),
+        },
+    ),
+    "PaymentAllocation": TypeSpec(
+        m.PaymentAllocation,
+        relations={
+            "payment": One("Payment", "payment_id", required=True),
+            "invoice": One("Invoice", "invoice_id", required=True),
+        },
     ),
     "PurchaseOrder": TypeSpec(
         m.CustomerPurchaseOrder,
