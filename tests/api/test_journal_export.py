@@ -83,3 +83,30 @@ async def test_b7_only_billing_or_admin_keys_export(api):
         headers={"Authorization": f"Bearer {api.key}"},
     )
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "VALIDATION_ERROR"
+
+
+async def test_b7_a_year_billed_in_advance_is_mostly_deferred_revenue(api):
+    acc = await b.account(api)
+    sub = await b.product(api, "SUB-YEAR")
+    end = TODAY.replace(year=TODAY.year + 1) - timedelta(days=1)
+    item = {
+        "productId": sub["id"],
+        "quantity": "1",
+        "unitPrice": "365.00",
+        "startDate": str(TODAY),
+        "endDate": str(end),
+        "billingFrequency": "ANNUAL",
+    }
+    order = (await api.ok("createOrder", {"accountId": acc["id"], "items": [item]}, "order { id totalAmount }"))[
+        "order"
+    ]
+    await api.ok("activateOrder", {"orderId": order["id"]}, "order { id }")
+    run = await api.ok("runInvoices", {"asOf": str(TODAY)}, "invoices { id total }")
+    (invoice,) = run["invoices"]
+    await api.ok("postInvoice", {"invoiceId": invoice["id"]}, "invoice { id }")
+    rows = parse((await export(api)).text)
+    legs = {r["account_code"]: (Decimal(r["debit"]), Decimal(r["credit"])) for r in rows}
+    total = Decimal(invoice["total"])
+    days = (end - TODAY).days + 1
+    earned = (total / days).quantize(Decimal("0.01"))  # one day served on the posting date
+    assert legs["1200"] == (total, 0) and legs["4000"] == (0, earned) and legs["2400"] == (0, total - earned)

@@ -1,11 +1,13 @@
 """B3: payments applied to posted invoices; B5 judged against the open receivables they leave."""
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
 from tests.api import builders as b
 from tests.api.test_contracts import key_of
 from tests.api.test_ordering import codes
+from tests.conftest import requires_postgres
 
 TODAY = str(datetime.now(UTC).date())
 PAYMENT = (
@@ -124,3 +126,14 @@ async def test_b5_open_receivables_count_against_the_credit_limit(api):
     read = await api("query($o: ID!) { order(id: $o) { creditHold } }", {"o": order["id"]})
     assert read["order"]["creditHold"] is False  # 60 + 60 owed <= 150
     assert codes(await api.mutate("activateOrder", {"orderId": order["id"]}, "order { id }", ops)) == []
+
+
+@requires_postgres
+async def test_b3_concurrent_payments_never_pay_an_invoice_twice(api):
+    acc = await b.account(api)
+    first, second = await posted_invoices(api, acc["id"], "100.00", "100.00")
+    # Each pays 60 of both invoices, listed in opposite orders: rows are locked in pk order, so no deadlock.
+    plans = [[(first["id"], "60.00"), (second["id"], "60.00")], [(second["id"], "60.00"), (first["id"], "60.00")]]
+    results = await asyncio.gather(*(pay(api, acc["id"], "120.00", plans[n % 2]) for n in range(6)))
+    assert sorted(tuple(codes(r)) for r in results) == [()] + [("OVERPAYMENT",)] * 5
+    assert await receivables(api, acc["id"]) == "80.00"
