@@ -137,3 +137,12 @@ async def test_b3_concurrent_payments_never_pay_an_invoice_twice(api):
     results = await asyncio.gather(*(pay(api, acc["id"], "120.00", plans[n % 2]) for n in range(6)))
     assert sorted(tuple(codes(r)) for r in results) == [()] + [("OVERPAYMENT",)] * 5
     assert await receivables(api, acc["id"]) == "80.00"
+
+
+async def test_b3_a_repeated_payment_with_its_idempotency_key_is_recorded_once(api):
+    acc = await b.account(api)
+    (invoice,) = await posted_invoices(api, acc["id"], "100.00")
+    first = await pay(api, acc["id"], "40.00", [(invoice["id"], "40.00")], idempotencyKey="bank-ref-1")
+    again = await pay(api, acc["id"], "40.00", [(invoice["id"], "40.00")], idempotencyKey="bank-ref-1")
+    assert codes(again) == [] and again["payment"]["id"] == first["payment"]["id"]
+    assert await receivables(api, acc["id"]) == "60.00"
