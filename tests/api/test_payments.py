@@ -146,3 +146,18 @@ async def test_b3_a_repeated_payment_with_its_idempotency_key_is_recorded_once(a
     again = await pay(api, acc["id"], "40.00", [(invoice["id"], "40.00")], idempotencyKey="bank-ref-1")
     assert codes(again) == [] and again["payment"]["id"] == first["payment"]["id"]
     assert await receivables(api, acc["id"]) == "60.00"
+
+
+async def test_b3_scoped_keys_see_only_their_accounts_payments(api):
+    mine, theirs = await b.account(api), await b.account(api, name="Other Inc")
+    (invoice,) = await posted_invoices(api, theirs["id"], "100.00")
+    paid = await pay(api, theirs["id"], "100.00", [(invoice["id"], "100.00")])
+    await pay(api, mine["id"], "5.00", [])
+    partner = (await api.ok("createApiKey", {"role": "PARTNER", "accountIds": [mine["id"]], "name": "p"}, "secret"))[
+        "secret"
+    ]
+    query = "query($m: ID!, $t: ID!) { account(id: $m) { payments { amount } } other: account(id: $t) { id } }"
+    seen = await api(query, {"m": mine["id"], "t": theirs["id"]}, key=partner)
+    assert seen == {"account": {"payments": [{"amount": "5.00"}]}, "other": None}
+    response = await api.raw("query($i: ID!) { invoice(id: $i) { payments { id } } }", {"i": invoice["id"]}, partner)
+    assert paid["payment"]["id"] not in response.text
