@@ -15,13 +15,14 @@ from typing import Any
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
+from schema.docs.billing import BILLING
 from schema.docs.contract_texts import CONTRACTS
 from schema.docs.enum_texts import ENUMS
 from schema.docs.input_texts import INPUTS
 from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
 from schema.docs.type_texts import TYPES
 
-DESCRIPTIONS: dict[str, str] = {**MUTATIONS, **CONNECTIONS, **TYPES, **INPUTS, **ENUMS, **CONTRACTS}
+DESCRIPTIONS: dict[str, str] = {**MUTATIONS, **CONNECTIONS, **TYPES, **INPUTS, **ENUMS, **CONTRACTS, **BILLING}
 
 
 def coordinates(schema: Any) -> dict[str, Any]:

@@ -59,9 +59,10 @@ async def plan_items(
     return plans
 
 
-def _row(order: Order, item_id: Any, line: PlannedLine, position: int, reason: str) -> BillingLine:
+def _row(order: Order, item: OrderItem, line: PlannedLine, position: int, reason: str) -> BillingLine:
     return BillingLine(
-        order_item_id=item_id,
+        order_item_id=item.id,
+        quote_line_id=item.quote_line_id,
         order_id=order.id,
         account_id=order.account_id,
         currency=order.currency,
@@ -123,9 +124,9 @@ def _item_rows(
     todo = [line for line in plan if line.period_start not in billed_periods]
     target = ZERO if cancel else item.total_price
     adjustment = target - sum((line.amount for line in billed), ZERO) - sum((line.amount for line in todo), ZERO)
-    rows = [_row(order, item.id, line, offset + n, reason) for n, line in enumerate(todo, 1)]
+    rows = [_row(order, item, line, offset + n, reason) for n, line in enumerate(todo, 1)]
     if adjustment != 0:
-        rows.append(_row(order, item.id, PlannedLine(0, on, on, on, adjustment), offset + len(rows) + 1, "ADJUSTMENT"))
+        rows.append(_row(order, item, PlannedLine(0, on, on, on, adjustment), offset + len(rows) + 1, "ADJUSTMENT"))
     return rows
 
 
@@ -143,7 +144,7 @@ async def credit_for(
     if amount <= 0:
         raise invalid("A credit is a positive amount.", "amount")
     count = await BillingLine.filter(order_item_id=item.id).using_db(tx).count()
-    line = _row(order, item.id, PlannedLine(0, on, on, on, -amount), count + 1, reason)
+    line = _row(order, item, PlannedLine(0, on, on, on, -amount), count + 1, reason)
     await line.save(using_db=tx)
     return line
 
