@@ -31,10 +31,9 @@ def _frequency(*choices: BillingFrequency | None) -> BillingFrequency:
     return next((c for c in choices if c is not None), BillingFrequency.MONTHLY)
 
 
-async def _billing_day(tx: BaseDBAsyncClient | None, account_id: Any) -> int | None:
+async def _account(tx: BaseDBAsyncClient | None, account_id: Any) -> Account | None:
     query = Account.filter(id=account_id)
-    row = await (query.using_db(tx) if tx is not None else query).values_list("billing_day_of_month", flat=True)
-    return row[0] if row else None
+    return await (query.using_db(tx) if tx is not None else query).first()
 
 
 async def plan_items(
@@ -43,15 +42,17 @@ async def plan_items(
     """B1: each item's lines as activation on `on` writes them (zero amounts are left out)."""
     items = list(items)
     products = await products_by_id(i.product_id for i in items)
-    account_frequency = await Account.filter(id=order.account_id).values_list("billing_frequency", flat=True)
-    day = await _billing_day(tx, order.account_id)
+    account = await _account(tx, order.account_id)
+    day = account.billing_day_of_month if account else None
     plans: dict[Any, list[PlannedLine]] = {}
     for item in items:
         start, end = item_span(item, order)
         terms = ItemTerms(
             total=item.total_price,
             recurring=products[item.product_id].type == ProductType.RECURRING,
-            frequency=_frequency(item.billing_frequency, order.billing_frequency, *account_frequency),
+            frequency=_frequency(
+                item.billing_frequency, order.billing_frequency, account.billing_frequency if account else None
+            ),
             start=start,
             end=end,
         )
