@@ -48,6 +48,7 @@ class BillingLine(Model):
     order_id: UUID
     account_id: UUID
     invoice_id: UUID | None
+    quote_line_id: UUID | None
     id = uuid_pk()
     order_item: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.OrderItem", related_name="billing_lines", on_delete=fields.RESTRICT, db_index=True
@@ -58,6 +59,8 @@ class BillingLine(Model):
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Account", related_name="billing_lines", on_delete=fields.RESTRICT, db_index=True
     )
+    # The quote line the billed item came from (a plain column, like OrderItem.quote_line's key).
+    quote_line_id = fields.UUIDField(null=True)
     currency = fields.CharField(max_length=3)
     kind = fields.CharEnumField(BillingLineKind, max_length=20, default=BillingLineKind.CHARGE)
     status = fields.CharEnumField(BillingLineStatus, max_length=20, default=BillingLineStatus.UNBILLED)

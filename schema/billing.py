@@ -52,7 +52,7 @@ class BillingLine:
             status=m.status,
             reason=m.reason,
             order_item_id=m.order_item_id,
-            quote_line_id=None,
+            quote_line_id=m.quote_line_id,
             invoice_id=m.invoice_id,
         )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
+from schema.docs.billing import BILLING
 from schema.docs.contract_texts import CONTRACTS
 from schema.docs.enum_texts import ENUMS
 from schema.docs.input_texts import INPUTS
@@ -22,7 +23,16 @@ from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
 from schema.docs.purchasing import PURCHASING
 from schema.docs.type_texts import TYPES
 
-DESCRIPTIONS: dict[str, str] = {**MUTATIONS, **CONNECTIONS, **TYPES, **INPUTS, **ENUMS, **CONTRACTS, **PURCHASING}
+DESCRIPTIONS: dict[str, str] = {
+    **MUTATIONS,
+    **CONNECTIONS,
+    **TYPES,
+    **INPUTS,
+    **ENUMS,
+    **CONTRACTS,
+    **BILLING,
+    **PURCHASING,
+}
 
 
 def coordinates(schema: Any) -> dict[str, Any]:

@@ -31,10 +31,9 @@ def _frequency(*choices: BillingFrequency | None) -> BillingFrequency:
     return next((c for c in choices if c is not None), BillingFrequency.MONTHLY)
 
 
-async def _billing_day(tx: BaseDBAsyncClient | None, account_id: Any) -> int | None:
+async def _account(tx: BaseDBAsyncClient | None, account_id: Any) -> Account | None:
     query = Account.filter(id=account_id)
-    row = await (query.using_db(tx) if tx is not None else query).values_list("billing_day_of_month", flat=True)
-    return row[0] if row else None
+    return await (query.using_db(tx) if tx is not None else query).first()
 
 
 async def plan_items(
@@ -43,15 +42,17 @@ async def plan_items(
     """B1: each item's lines as activation on `on` writes them (zero amounts are left out)."""
     items = list(items)
     products = await products_by_id(i.product_id for i in items)
-    account_frequency = await Account.filter(id=order.account_id).values_list("billing_frequency", flat=True)
-    day = await _billing_day(tx, order.account_id)
+    account = await _account(tx, order.account_id)
+    day = account.billing_day_of_month if account else None
     plans: dict[Any, list[PlannedLine]] = {}
     for item in items:
         start, end = item_span(item, order)
         terms = ItemTerms(
             total=item.total_price,
             recurring=products[item.product_id].type == ProductType.RECURRING,
-            frequency=_frequency(item.billing_frequency, order.billing_frequency, *account_frequency),
+            frequency=_frequency(
+                item.billing_frequency, order.billing_frequency, account.billing_frequency if account else None
+            ),
             start=start,
             end=end,
         )
@@ -59,9 +60,10 @@ async def plan_items(
     return plans
 
 
-def _row(order: Order, item_id: Any, line: PlannedLine, position: int, reason: str) -> BillingLine:
+def _row(order: Order, item: OrderItem, line: PlannedLine, position: int, reason: str) -> BillingLine:
     return BillingLine(
-        order_item_id=item_id,
+        order_item_id=item.id,
+        quote_line_id=item.quote_line_id,
         order_id=order.id,
         account_id=order.account_id,
         currency=order.currency,
@@ -123,9 +125,9 @@ def _item_rows(
     todo = [line for line in plan if line.period_start not in billed_periods]
     target = ZERO if cancel else item.total_price
     adjustment = target - sum((line.amount for line in billed), ZERO) - sum((line.amount for line in todo), ZERO)
-    rows = [_row(order, item.id, line, offset + n, reason) for n, line in enumerate(todo, 1)]
+    rows = [_row(order, item, line, offset + n, reason) for n, line in enumerate(todo, 1)]
     if adjustment != 0:
-        rows.append(_row(order, item.id, PlannedLine(0, on, on, on, adjustment), offset + len(rows) + 1, "ADJUSTMENT"))
+        rows.append(_row(order, item, PlannedLine(0, on, on, on, adjustment), offset + len(rows) + 1, "ADJUSTMENT"))
     return rows
 
 
@@ -143,7 +145,7 @@ async def credit_for(
     if amount <= 0:
         raise invalid("A credit is a positive amount.", "amount")
     count = await BillingLine.filter(order_item_id=item.id).using_db(tx).count()
-    line = _row(order, item.id, PlannedLine(0, on, on, on, -amount), count + 1, reason)
+    line = _row(order, item, PlannedLine(0, on, on, on, -amount), count + 1, reason)
     await line.save(using_db=tx)
     return line
 

@@ -40,6 +40,7 @@ class Migration(migrations.Migration):
                 ('order_item', fields.ForeignKeyField('models.OrderItem', source_field='order_item_id', db_index=True, db_constraint=True, to_field='id', related_name='billing_lines', on_delete=OnDelete.RESTRICT)),
                 ('order', fields.ForeignKeyField('models.Order', source_field='order_id', db_index=True, db_constraint=True, to_field='id', related_name='billing_lines', on_delete=OnDelete.RESTRICT)),
                 ('account', fields.ForeignKeyField('models.Account', source_field='account_id', db_index=True, db_constraint=True, to_field='id', related_name='billing_lines', on_delete=OnDelete.RESTRICT)),
+                ('quote_line_id', fields.UUIDField(null=True)),
                 ('currency', fields.CharField(max_length=3)),
                 ('kind', fields.CharEnumField(default=BillingLineKind.CHARGE, description='CHARGE: CHARGE\nCREDIT: CREDIT', enum_type=BillingLineKind, max_length=20)),
                 ('status', fields.CharEnumField(default=BillingLineStatus.UNBILLED, description='UNBILLED: UNBILLED\nINVOICED: INVOICED\nVOID: VOID', enum_type=BillingLineStatus, max_length=20)),
