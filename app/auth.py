@@ -34,6 +34,10 @@ class Permission(StrEnum):
     RENDER_DOCUMENTS = "RENDER_DOCUMENTS"
     # R3: the daily run (renewals, activation and expiry, overdue obligations); ADMIN only.
     RUN_DAILY = "RUN_DAILY"
+    MANAGE_BILLING = "MANAGE_BILLING"  # B2: invoice runs, posting and voiding invoices; B3 payments; B5 releases
+    # B4 purchase orders; B5 the credit override
+    MANAGE_PURCHASE_ORDERS = "MANAGE_PURCHASE_ORDERS"
+    OVERRIDE_CREDIT_HOLD = "OVERRIDE_CREDIT_HOLD"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -53,6 +57,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.APPROVE_CONTRACTS,
             Permission.MANAGE_TEMPLATES,
             Permission.RENDER_DOCUMENTS,
+            Permission.MANAGE_PURCHASE_ORDERS,
         }
     ),
     Role.SALES_REP: frozenset(
@@ -70,7 +75,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS, Permission.RENDER_DOCUMENTS}
     ),
     Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS, Permission.RENDER_DOCUMENTS}),
-    Role.BILLING: frozenset({Permission.READ, Permission.RENDER_DOCUMENTS}),
+    Role.BILLING: frozenset(
+        {Permission.READ, Permission.MANAGE_BILLING, Permission.MANAGE_PURCHASE_ORDERS, Permission.RENDER_DOCUMENTS}
+    ),
     Role.READ_ONLY: frozenset({Permission.READ}),
     Role.LEGAL: frozenset(
         {Permission.READ, Permission.APPROVE_CONTRACTS, Permission.MANAGE_TEMPLATES, Permission.RENDER_DOCUMENTS}

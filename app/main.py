@@ -16,7 +16,7 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
-from app import db
+from app import db, exports
 from app.auth import authenticate, parse_authorization
 from app.bus import bus
 from app.config import Config
@@ -131,6 +131,7 @@ def create_app(config: Config | None = None, manage_database: bool = True, first
         Route("/health", health),
         Route("/ready", ready),
         Route("/metrics", metrics),
+        Route("/exports/journal.csv", exports.journal),
         *web_routes(),
     ]
     install_log_filters()

@@ -1,11 +1,14 @@
 """Tortoise models only: fields, relations and indexes. No business rules live here."""
 
 from models.accounts import Account
+from models.billing import BillingLine, Invoice, InvoiceLine
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.documents import Document, DocumentTemplate
 from models.events import ContractEvent, OrderEvent
 from models.orders import Order, OrderItem, OrderVersion
+from models.payments import Payment, PaymentAllocation
+from models.purchasing import CustomerPurchaseOrder
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
 from models.renewals import DailyRunMark
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
@@ -13,6 +16,9 @@ from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Set
 __all__ = [
     "Account",
     "Asset",
+    "BillingLine",
+    "Invoice",
+    "InvoiceLine",
     "Contract",
     "ContractEvent",
     "Document",
@@ -26,11 +32,14 @@ __all__ = [
     "ApiKey",
     "ApiKeyAccount",
     "Counter",
+    "CustomerPurchaseOrder",
     "IdempotencyRecord",
     "Opportunity",
     "Order",
     "OrderEvent",
     "OrderItem",
+    "Payment",
+    "PaymentAllocation",
     "PriceBook",
     "PriceBookEntry",
     "Product",

@@ -17,6 +17,8 @@ class Account(Model):
     credit_limit = money(null=True)
     payment_terms = fields.CharField(max_length=50, null=True)
     billing_frequency = fields.CharEnumField(BillingFrequency, max_length=20, null=True)
+    # B1: billing periods align to this day (1-28); null: to each item's start day.
+    billing_day_of_month = fields.IntField(null=True)
     owner_key: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.ApiKey", related_name="owned_accounts", null=True, on_delete=fields.SET_NULL, db_index=True
     )

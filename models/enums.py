@@ -138,3 +138,27 @@ class DocumentKind(StrEnum):
     QUOTE = "QUOTE"
     CONTRACT = "CONTRACT"
     INVOICE = "INVOICE"
+
+
+# Billing (DOMAIN B1, B2, B6).
+class BillingLineKind(StrEnum):
+    CHARGE = "CHARGE"
+    CREDIT = "CREDIT"
+
+
+class BillingLineStatus(StrEnum):
+    UNBILLED = "UNBILLED"
+    INVOICED = "INVOICED"
+    VOID = "VOID"
+
+
+class InvoiceKind(StrEnum):
+    INVOICE = "INVOICE"
+    CREDIT_NOTE = "CREDIT_NOTE"
+
+
+class InvoiceStatus(StrEnum):
+    DRAFT = "DRAFT"
+    POSTED = "POSTED"
+    PAID = "PAID"
+    VOID = "VOID"

@@ -15,6 +15,7 @@ class Order(Model):
     opportunity_id: UUID | None
     quote_id: UUID | None
     contract_id: UUID | None
+    purchase_order_id: UUID | None
     id = uuid_pk()
     number = fields.CharField(max_length=20, unique=True)
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -50,6 +51,11 @@ class Order(Model):
     po_number = fields.CharField(max_length=100, null=True)
     # O5: the value the quote was split on ("PRODUCT_FAMILY=Hardware", "GROUP=g1"), null when not split.
     split_key = fields.CharField(max_length=255, null=True)
+    # B4: the customer PO this order draws on; B5: the total a BILLING key released from credit hold.
+    purchase_order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.CustomerPurchaseOrder", related_name="orders", null=True, on_delete=fields.RESTRICT, db_index=True
+    )
+    credit_approved_amount = money(null=True)
     created_at = created_at()
     updated_at = updated_at()
 

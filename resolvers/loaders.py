@@ -20,9 +20,12 @@ from app.services.scoping import scoped
 from models import (
     Account,
     Asset,
+    BillingLine,
     Contract,
     ContractEvent,
     Document,
+    Invoice,
+    InvoiceLine,
     Milestone,
     Obligation,
     Opportunity,
@@ -39,6 +42,7 @@ from models import (
     Subscription,
 )
 from models.enums import OrderType
+from resolvers.purchasing_loaders import PurchasingLoaders
 
 M = TypeVar("M", bound=Model)
 
@@ -125,7 +129,7 @@ def by_fk_loader(
     return Loader(load_fn=load, max_batch_size=MAX_BATCH)
 
 
-class Loaders:
+class Loaders(PurchasingLoaders):
     """Every relation a nested query can follow, built lazily: a request (or a subscription event)
     pays only for the loaders it uses. Typed, so a schema field leads to its loader and its rows."""
 
@@ -287,3 +291,20 @@ class Loaders:
     def contracts_by_renewed_from(self) -> DataLoader[Any, list[Contract]]:
         # R4: the contract(s) renewing a contract.
         return by_fk_loader(self._actor, Contract, "renewed_from_id", ["created_at", "id"])
+
+    # B1, B2: billing schedules and invoices.
+    @cached_property
+    def billing_lines_by_order_item(self) -> DataLoader[Any, list[BillingLine]]:
+        return by_fk_loader(self._actor, BillingLine, "order_item_id", ["position", "created_at"])
+
+    @cached_property
+    def invoice_by_id(self) -> ByIdLoader[Invoice]:
+        return ByIdLoader(self._actor, Invoice)
+
+    @cached_property
+    def invoices_by_account(self) -> DataLoader[Any, list[Invoice]]:
+        return by_fk_loader(self._actor, Invoice, "account_id", ["created_at"])
+
+    @cached_property
+    def invoice_lines_by_invoice(self) -> DataLoader[Any, list[InvoiceLine]]:
+        return by_fk_loader(self._actor, InvoiceLine, "invoice_id", ["position"])

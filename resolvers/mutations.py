@@ -18,17 +18,22 @@ from app.services.registry import (
     contract_orders,
     contract_workflow,
     create_orders,
+    credit,
     daily_run,
     direct_orders,
     document_templates,
     documents,
     draft_orders,
+    invoice_runs,
+    invoices,
     move_orders,
     obligations,
     opportunities,
     opportunity_stages,
     orders_from_contracts,
+    payments,
     products,
+    purchase_orders,
     quotes,
     settings,
     terminate_contracts,
@@ -36,22 +41,28 @@ from app.services.registry import (
 from resolvers.common import MutationSpec, run_mutation
 from schema import amendment_inputs as ai
 from schema import amendment_payloads as ap
+from schema import billing_inputs as bi
+from schema import billing_payloads as bp
 from schema import contract_inputs as ci
 from schema import document_inputs as di
 from schema import document_payloads as dp
 from schema import inputs as i
 from schema import payloads as p
+from schema import purchasing_inputs as pi
+from schema import purchasing_payloads as pp
 from schema import renewal_inputs as ri
 from schema import renewal_payloads as rp
+from schema.billing import Invoice
 from schema.contracts import Contract, Milestone, Obligation
 from schema.documents import Document, DocumentTemplate
 from schema.orders import ApiKey, Order, Settings
+from schema.purchasing import Payment, PurchaseOrder
 from schema.renewals import DailyRun
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri)
-PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri, bi, pi)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp, bp, pp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -134,6 +145,22 @@ def _run(r: Any) -> dict:
     return {"run": DailyRun.from_result(r)}
 
 
+def _purchase_order(po: Any) -> dict:
+    return {"purchase_order": PurchaseOrder.from_model(po)}
+
+
+def _payment(pay: Any) -> dict:
+    return {"payment": Payment.from_model(pay)}
+
+
+def _invoices(rows: Any) -> dict:
+    return {"invoices": [Invoice.from_model(r) for r in rows]}
+
+
+def _invoice(r: Any) -> dict:
+    return {"invoice": Invoice.from_model(r)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -180,6 +207,13 @@ class Mutation:
     create_order_from_contract = mutation("CreateOrderFromContract", orders_from_contracts, "create", _order)
     terminate_contract = mutation("TerminateContract", terminate_contracts, "terminate", _contract)
     run_daily = mutation("RunDaily", daily_run, "run", _run)
+    create_purchase_order = mutation("CreatePurchaseOrder", purchase_orders, "create", _purchase_order)
+    attach_purchase_order = mutation("AttachPurchaseOrder", purchase_orders, "attach", _order)
+    release_credit_hold = mutation("ReleaseCreditHold", credit, "release_hold", _order)
+    record_payment = mutation("RecordPayment", payments, "record", _payment)
+    run_invoices = mutation("RunInvoices", invoice_runs, "run", _invoices)
+    post_invoice = mutation("PostInvoice", invoices, "post", _invoice)
+    void_invoice = mutation("VoidInvoice", invoices, "void", _invoice)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

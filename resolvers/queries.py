@@ -17,6 +17,7 @@ from models import Opportunity as OpportunityModel
 from models import Order as OrderModel
 from models import Product as ProductModel
 from models import Quote as QuoteModel
+from resolvers.billing_queries import BillingQuery
 from resolvers.common import actor_of, build_command, filter_values
 from resolvers.contract_queries import ContractQuery
 from resolvers.document_queries import DocumentQuery
@@ -73,7 +74,7 @@ async def _one(info: Info, model: Any, object_id: strawberry.ID, shape: Any) -> 
 
 
 @strawberry.type
-class Query(ContractQuery, DocumentQuery, RenewalQuery):
+class Query(ContractQuery, DocumentQuery, RenewalQuery, BillingQuery):
     @strawberry.field
     async def me(self, info: Info) -> Viewer:
         actor = actor_of(info)

@@ -16,11 +16,13 @@ from typing import Any
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
 from schema.docs.amendments import AMENDMENTS
+from schema.docs.billing import BILLING
 from schema.docs.contract_texts import CONTRACTS
 from schema.docs.documents import DOCUMENTS
 from schema.docs.enum_texts import ENUMS
 from schema.docs.input_texts import INPUTS
 from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
+from schema.docs.purchasing import PURCHASING
 from schema.docs.renewals import RENEWALS
 from schema.docs.type_texts import TYPES
 
@@ -34,6 +36,8 @@ DESCRIPTIONS: dict[str, str] = {
     **DOCUMENTS,
     **RENEWALS,
     **AMENDMENTS,
+    **BILLING,
+    **PURCHASING,
 }
 
 

@@ -53,6 +53,7 @@ class CreateAccountInput:
     credit_limit: Decimal | None = UNSET
     payment_terms: str | None = UNSET
     billing_frequency: BillingFrequency | None = UNSET
+    billing_day_of_month: int | None = UNSET
     idempotency_key: str | None = UNSET
 
 

@@ -9,9 +9,12 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.services.states import ORDER_STATES
+from schema import purchasing
+from schema.billing import BillingLine
 from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
+from schema.purchasing import PurchaseOrder
 from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required, to_one
 
 
@@ -44,6 +47,8 @@ class Order:
     quote_id: strawberry.Private[Any]
     opportunity_id: strawberry.Private[Any]
     contract_id: strawberry.Private[Any]
+    credit_approved_amount: Decimal | None = None
+    purchase_order_id: strawberry.Private[Any] = None
 
     @classmethod
     def from_model(cls, m: Any) -> "Order":
@@ -75,6 +80,8 @@ class Order:
             account_id=m.account_id,
             quote_id=m.quote_id,
             opportunity_id=m.opportunity_id,
+            credit_approved_amount=m.credit_approved_amount,
+            purchase_order_id=m.purchase_order_id,
         )
 
     @strawberry.field(description="A4: the statuses this order may move to from its current one (the status table).")
@@ -84,6 +91,14 @@ class Order:
     @strawberry.field
     def account(self, info: Info) -> Account:
         return to_one(info, Account, loaders(info).account_by_id, self.account_id)
+
+    @strawberry.field
+    async def credit_hold(self, info: Info) -> bool:
+        return await purchasing.credit_hold_of(info, self)
+
+    @strawberry.field
+    def purchase_order(self, info: Info) -> PurchaseOrder | None:
+        return purchasing.purchase_order_of(info, self.purchase_order_id)
 
     @strawberry.field
     def quote(self, info: Info) -> Quote | None:
@@ -180,6 +195,10 @@ class OrderItem:
     async def subscription(self, info: Info) -> Subscription | None:
         rows = await loaders(info).subscriptions_by_order_item.load(self.id)
         return Subscription.from_model(rows[0]) if rows else None
+
+    @strawberry.field
+    async def billing_schedule(self, info: Info) -> list[BillingLine]:
+        return [BillingLine.from_model(r) for r in await loaders(info).billing_lines_by_order_item.load(self.id)]
 
     @strawberry.field(description="C3: the asset this ONE_TIME item became when activated.")
     async def asset(self, info: Info) -> Asset | None:

@@ -16,13 +16,18 @@ from schema.enums import BillingFrequency, OpportunityStage, OrderByField, Order
 if TYPE_CHECKING:
     from resolvers.context import Context
     from resolvers.loaders import ByIdLoader, Loaders
+    from schema.billing import Invoice
     from schema.contracts import Asset, Contract
     from schema.orders import Order, OrderItem
+    from schema.purchasing import Payment, PurchaseOrder
 
 OrderRef = Annotated["Order", strawberry.lazy("schema.orders")]
 OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
 AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
+PurchaseOrderRef = Annotated["PurchaseOrder", strawberry.lazy("schema.purchasing")]
+PaymentRef = Annotated["Payment", strawberry.lazy("schema.purchasing")]
+InvoiceRef = Annotated["Invoice", strawberry.lazy("schema.billing")]
 
 
 def loaders(info: Info) -> "Loaders":
@@ -106,6 +111,7 @@ class Account:
     credit_limit: Decimal | None
     payment_terms: str | None
     billing_frequency: BillingFrequency | None
+    billing_day_of_month: int | None
     created_at: datetime
 
     @classmethod
@@ -117,8 +123,15 @@ class Account:
             credit_limit=m.credit_limit,
             payment_terms=m.payment_terms,
             billing_frequency=m.billing_frequency,
+            billing_day_of_month=m.billing_day_of_month,
             created_at=m.created_at,
         )
+
+    @strawberry.field
+    async def invoices(self, info: Info) -> list[InvoiceRef]:
+        from schema.billing import Invoice
+
+        return [Invoice.from_model(i) for i in await loaders(info).invoices_by_account.load(self.id)]
 
     @strawberry.field
     async def opportunities(self, info: Info) -> list["Opportunity"]:
@@ -145,6 +158,24 @@ class Account:
         from schema.contracts import Asset
 
         return [Asset.from_model(a) for a in await loaders(info).assets_by_account.load(self.id)]
+
+    @strawberry.field
+    async def purchase_orders(self, info: Info) -> list[PurchaseOrderRef]:
+        from schema.purchasing import purchase_orders_of
+
+        return await purchase_orders_of(info, self.id)
+
+    @strawberry.field
+    async def payments(self, info: Info) -> list[PaymentRef]:
+        from schema.purchasing import payments_of
+
+        return await payments_of(info, self.id)
+
+    @strawberry.field
+    async def open_receivables(self, info: Info) -> Decimal:
+        from schema.purchasing import open_receivables_of
+
+        return await open_receivables_of(info, self.id)
 
 
 @strawberry.type

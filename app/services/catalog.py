@@ -7,6 +7,7 @@ from typing import Any
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import commands as cmd
+from app.services.billing_periods import check_billing_day
 from app.services.pricing import check_term
 from app.services.scoping import get_scoped, parse_id
 from app.services.unit_of_work import unit_of_work
@@ -32,6 +33,8 @@ class AccountService:
         credit_limit = data.credit_limit
         if credit_limit is not None and credit_limit < 0:
             raise invalid("The credit limit cannot be negative.", "creditLimit")
+        if not check_billing_day(data.billing_day_of_month):
+            raise invalid("billingDayOfMonth is a day from 1 to 28 (every month has it).", "billingDayOfMonth")
         async with unit_of_work(actor) as uow:
             account = await Account.create(
                 name=name,
@@ -39,6 +42,7 @@ class AccountService:
                 credit_limit=credit_limit,
                 payment_terms=data.payment_terms,
                 billing_frequency=data.billing_frequency,
+                billing_day_of_month=data.billing_day_of_month,
                 # S3: a sales rep owns the accounts it creates.
                 owner_key_id=actor.key_id if actor.role == Role.SALES_REP else None,
                 using_db=uow.tx,

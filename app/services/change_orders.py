@@ -7,8 +7,8 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.jsonable import to_json
 from app.services import assets_and_subscriptions as downstream
+from app.services import billing_schedules, order_dates, purchase_orders, quote_ledger
 from app.services import commands as cmd
-from app.services import order_dates, quote_ledger
 from app.services.catalog import list_prices, products_by_id
 from app.services.contract_positions import follow_draws
 from app.services.create_direct_order import direct_item
@@ -70,6 +70,7 @@ class ChangeOrderService:
             await follow_draws(uow.tx, order, quantities, items + added)  # C10
             order_dates.check_starts(order.start_date, added, "addItems")  # D3
             recompute(order, items + added)
+            await purchase_orders.check_cap(uow.tx, order, "quantities")  # B4: a grown total still fits its PO
             await OrderVersion.create(
                 order_id=order.id,
                 version=order.version,
@@ -84,6 +85,7 @@ class ChangeOrderService:
             if added:
                 await OrderItem.bulk_create(added, using_db=uow.tx)
             await _sync_downstream(uow, order, items, added)
+            await billing_schedules.follow_change(uow.tx, order, items + added, "CHANGE")  # B6
             changes = {
                 "reason": data.reason,
                 "items": delta,

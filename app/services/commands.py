@@ -59,6 +59,7 @@ class CreateAccount(Command):
     credit_limit: Decimal | None = None
     payment_terms: str | None = None
     billing_frequency: BillingFrequency | None = None
+    billing_day_of_month: int | None = None  # B1: 1-28
 
 
 @dataclass(frozen=True, kw_only=True)

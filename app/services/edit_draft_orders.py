@@ -7,7 +7,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.jsonable import to_json
 from app.services import commands as cmd
-from app.services import order_dates, pricing, quote_ledger, segments
+from app.services import order_dates, pricing, purchase_orders, quote_ledger, segments
 from app.services.contract_positions import follow_draws
 from app.services.order_access import items_of, lock_order
 from app.services.scoping import parse_id
@@ -50,6 +50,7 @@ class EditDraftOrderService:
             order_dates.close(order, items, data.end_date, kept_end)
             await segments.check_order(uow.tx, order, items)  # O9
             order.total_amount = pricing.sum_totals(items)
+            await purchase_orders.check_cap(uow.tx, order, "items")  # B4: a grown total still fits its PO
             changes = _diff(before, _snapshot(order, items))
             if changes:
                 if items:

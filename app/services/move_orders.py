@@ -7,8 +7,8 @@ from typing import Any
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import assets_and_subscriptions as downstream
+from app.services import billing_schedules, order_dates, pricing, quote_ledger
 from app.services import commands as cmd
-from app.services import order_dates, pricing, quote_ledger
 from app.services.contract_positions import follow_draws
 from app.services.order_access import items_of, lock_order
 from app.services.scoping import parse_id
@@ -107,6 +107,7 @@ class MoveOrderService:
             )
             await quote_ledger.adjust(uow.tx, released, "orderId")  # I3
             await follow_draws(uow.tx, order, before, items)  # C10
+            await billing_schedules.follow_change(uow.tx, order, items, "CANCELLATION")  # B6
             # I2/C3: an asset keeps what was shipped; one with nothing shipped is cancelled (C5 likewise).
             await downstream.follow_items(uow.tx, order, items, cancel_asset=lambda item: item.shipped_quantity == 0)
             order.cancel_reason = reason

@@ -7,7 +7,7 @@ from tortoise.expressions import F
 
 from models import Counter, PriceBook, Settings
 
-COUNTER_NAMES = ("quote", "order", "contract")
+COUNTER_NAMES = ("quote", "order", "contract", "invoice")
 
 
 async def next_numbers(tx: BaseDBAsyncClient, name: str, count: int = 1) -> list[int]:
@@ -23,7 +23,7 @@ def format_number(prefix: str, value: int) -> str:
     return f"{prefix}-{value:06d}"
 
 
-PREFIXES = {"quote": "Q", "order": "O", "contract": "C"}
+PREFIXES = {"quote": "Q", "order": "O", "contract": "C", "invoice": "INV"}
 
 
 async def next_number(tx: BaseDBAsyncClient, name: str) -> str:

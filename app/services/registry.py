@@ -2,6 +2,7 @@
 
 from app.services.admin import api_keys, settings
 from app.services.amend_contracts import amend_contracts
+from app.services.billing_schedules import billing_schedules
 from app.services.catalog import accounts, opportunities, products
 from app.services.change_orders import change_orders
 from app.services.contract_orders import contract_orders
@@ -9,15 +10,20 @@ from app.services.contract_orders_from_agreement import orders_from_contracts
 from app.services.contract_workflow import contract_workflow
 from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
+from app.services.credit import credit
 from app.services.daily_run import daily_run
 from app.services.document_templates import document_templates
 from app.services.documents import documents
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
+from app.services.invoice_run import invoice_runs
+from app.services.invoices import invoices
 from app.services.metrics_report import metrics_report
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
 from app.services.order_on_stage import opportunity_stages
+from app.services.payments import payments
+from app.services.purchase_orders import purchase_orders
 from app.services.terminate_contracts import terminate_contracts
 
 __all__ = [
@@ -43,4 +49,10 @@ __all__ = [
     "opportunity_stages",
     "daily_run",
     "metrics_report",
+    "purchase_orders",
+    "credit",
+    "payments",
+    "billing_schedules",
+    "invoice_runs",
+    "invoices",
 ]

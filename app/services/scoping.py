@@ -28,6 +28,12 @@ SCOPE_PATHS: dict[str, str] = {
     "Subscription": "account_id",
     "Asset": "account_id",
     "Document": "account_id",
+    "CustomerPurchaseOrder": "account_id",
+    "Payment": "account_id",
+    "PaymentAllocation": "payment__account_id",
+    "BillingLine": "account_id",
+    "Invoice": "account_id",
+    "InvoiceLine": "invoice__account_id",
 }
 
 

@@ -12,10 +12,18 @@ from typing import Any, Generic, TypeVar
 
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
+from app.services import billing_schedules, credit
 from app.services.unit_of_work import UnitOfWork
 from app.services.versions import bump
 from models import Contract, Order, OrderItem, Quote
-from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderStatus, QuoteStatus
+from models.enums import (
+    ContractEventType,
+    ContractStatus,
+    InvoiceStatus,
+    OrderEventType,
+    OrderStatus,
+    QuoteStatus,
+)
 
 S = TypeVar("S", bound=StrEnum)
 
@@ -183,6 +191,23 @@ CONTRACT_STATES: StateMachine[ContractStatus] = StateMachine(
 )
 
 
+INVOICE_STATES: StateMachine[InvoiceStatus] = StateMachine(
+    "invoice",
+    (InvoiceStatus.DRAFT, "runInvoices"),
+    parse_transitions(
+        InvoiceStatus,
+        """
+        DRAFT -> POSTED: postInvoice (next gapless number INV-000001; immutable from here)
+        POSTED -> PAID: recordPayment (balance reaches zero)
+        DRAFT -> VOID: voidInvoice (its lines are billable again)
+        POSTED -> VOID: voidInvoice (unpaid; a credit note corrects it, its lines are billable again)
+        """,
+    ),
+    allows={},
+    refusals={},
+)
+
+
 async def move_contract(
     uow: UnitOfWork, contract: Contract, target: ContractStatus, changes: dict[str, Any] | None = None
 ) -> None:
@@ -212,6 +237,12 @@ async def _has_items(m: Moving) -> None:
         raise DomainError(ErrorCode.EMPTY_ORDER, "An order needs at least one item to be activated (A1).", "orderId")
 
 
+async def _activatable(m: Moving) -> None:
+    """A1: something to activate; B5: within the account's credit limit (or released / overridden)."""
+    await _has_items(m)
+    await credit.check_activation(m.uow.tx, m.uow.actor, m.order)
+
+
 async def _deactivatable(m: Moving) -> None:
     if m.order.contracted:
         raise DomainError(
@@ -228,15 +259,17 @@ async def _deactivatable(m: Moving) -> None:
 
 
 async def _on_activated(m: Moving) -> None:
-    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets."""
+    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets; B1: billing schedules."""
     await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=True)
     await downstream.create_assets(m.uow.tx, m.order, m.items)
+    await billing_schedules.create_schedules(m.uow.tx, m.order, m.items)  # B1
 
 
 async def _on_deactivated(m: Moving) -> None:
     """A2/C4: the items' activated flags clear (contracted flags stay); purchased assets go."""
     await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=False)
     await downstream.remove_purchased_assets(m.uow.tx, m.order)
+    await billing_schedules.cancel_schedules(m.uow.tx, m.order, m.items)  # B6
     m.order.activated_at = None
     m.order.activated_by = None
 
@@ -247,7 +280,7 @@ async def _on_fulfilled(m: Moving) -> None:
 
 # Entry guards run before a move, effects with it, keyed by (from, to); None matches any source.
 GUARDS: dict[tuple[OrderStatus | None, OrderStatus], Hook] = {
-    (None, OS.ACTIVATED): _has_items,
+    (None, OS.ACTIVATED): _activatable,
     (OS.ACTIVATED, OS.DRAFT): _deactivatable,
 }
 EFFECTS: dict[tuple[OrderStatus | None, OrderStatus], Hook] = {

@@ -15,8 +15,9 @@ from typing import Any, cast
 
 import models as m
 from app.services.obligations import is_overdue
-from app.services.states import CONTRACT_STATES, ORDER_STATES, QUOTE_STATES
-from models.enums import ContractStatus, OrderStatus, QuoteStatus
+from app.services.states import CONTRACT_STATES, INVOICE_STATES, ORDER_STATES, QUOTE_STATES
+from models.enums import ContractStatus, InvoiceStatus, OrderStatus, QuoteStatus
+from resolvers.compiled.batched import CREDIT_HOLD, OPEN_RECEIVABLES, REMAINING_AMOUNT, Batched
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class TypeSpec:
     model: Any
     computed: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]] = field(default_factory=dict)
     relations: dict[str, One | Many] = field(default_factory=dict)
+    batched: dict[str, Batched] = field(default_factory=dict)  # one read for all rows (batched.py)
 
 
 def _today() -> date:
@@ -75,7 +77,30 @@ TYPES: dict[str, TypeSpec] = {
             "orders": Many("Order", "account_id", ("created_at", "number")),
             "contracts": Many("Contract", "account_id", ("created_at", "number")),
             "assets": Many("Asset", "account_id", ("created_at", "id")),
+            "invoices": Many("Invoice", "account_id", ("created_at", "id")),
+            "purchaseOrders": Many("PurchaseOrder", "account_id", ("valid_from", "number")),
+            "payments": Many("Payment", "account_id", ("received_on", "created_at")),
         },
+        batched={"openReceivables": OPEN_RECEIVABLES},
+    ),
+    "Payment": TypeSpec(
+        m.Payment,
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "allocations": Many("PaymentAllocation", "payment_id", ("position",)),
+        },
+    ),
+    "PaymentAllocation": TypeSpec(
+        m.PaymentAllocation,
+        relations={
+            "payment": One("Payment", "payment_id", required=True),
+            "invoice": One("Invoice", "invoice_id", required=True),
+        },
+    ),
+    "PurchaseOrder": TypeSpec(
+        m.CustomerPurchaseOrder,
+        relations={"account": One("Account", "account_id", required=True)},
+        batched={"remainingAmount": REMAINING_AMOUNT},
     ),
     "Product": TypeSpec(m.Product, relations={"components": Many("ProductComponent", "bundle_id", ("position",))}),
     "ProductComponent": TypeSpec(
@@ -130,7 +155,9 @@ TYPES: dict[str, TypeSpec] = {
             "items": Many("OrderItem", "order_id", ("position",)),
             "events": Many("OrderEvent", "order_id", ("id",)),
             "versions": Many("OrderVersion", "order_id", ("version",)),
+            "purchaseOrder": One("PurchaseOrder", "purchase_order_id"),
         },
+        batched={"creditHold": CREDIT_HOLD},
     ),
     "OrderItem": TypeSpec(
         m.OrderItem,
@@ -141,6 +168,7 @@ TYPES: dict[str, TypeSpec] = {
             "requiredBy": One("OrderItem", "required_by_id"),
             "subscription": Many("Subscription", "order_item_id", ("id",), first_only=True),
             "asset": Many("Asset", "order_item_id", ("id",), first_only=True),
+            "billingSchedule": Many("BillingLine", "order_item_id", ("position", "created_at", "id")),
         },
     ),
     "OrderEvent": TypeSpec(
@@ -206,6 +234,26 @@ TYPES: dict[str, TypeSpec] = {
             "orderItem": One("OrderItem", "order_item_id"),
         },
     ),
+    # B1, B2: billing schedules and invoices.
+    "BillingLine": TypeSpec(
+        m.BillingLine,
+        relations={
+            "orderItem": One("OrderItem", "order_item_id"),
+            "quoteLine": One("QuoteLine", "quote_line_id"),
+            "invoice": One("Invoice", "invoice_id"),
+        },
+    ),
+    "Invoice": TypeSpec(
+        m.Invoice,
+        computed={"nextStatuses": (("status",), lambda row: _next(INVOICE_STATES, InvoiceStatus, row))},
+        relations={
+            "account": One("Account", "account_id", required=True),
+            "corrects": One("Invoice", "corrects_id"),
+            "lines": Many("InvoiceLine", "invoice_id", ("position", "id")),
+            "payments": Many("PaymentAllocation", "invoice_id", ("created_at",)),
+        },
+    ),
+    "InvoiceLine": TypeSpec(m.InvoiceLine, relations={"orderItem": One("OrderItem", "order_item_id")}),
 }
 
 # The GraphQL type a relation's target names -> its TypeSpec key (the schema renames Subscription).
@@ -238,4 +286,6 @@ ROOTS: dict[str, RootSpec] = {
     "quotes": RootSpec("Quote", True),
     "orders": RootSpec("Order", True),
     "contracts": RootSpec("Contract", True),
+    "invoice": RootSpec("Invoice", False),
+    "invoices": RootSpec("Invoice", True),
 }

@@ -101,6 +101,8 @@ class JsonStatement:
                 if compute is None:
                     raise NotJson(key)
                 value = compute(alias)
+            elif kind == "batch":
+                raise NotJson(key)  # batched fields (catalog.py) are read in the multi-statement form
             elif kind == "one":
                 value = self._one(data[0], data[1], alias, model)
             else:

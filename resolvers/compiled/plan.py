@@ -236,6 +236,11 @@ class Planner:
                 serialize = _DECIMAL
             if isinstance(get_nullable_type(field_def.type), GraphQLList):
                 serialize = _each(serialize)
+            if name in spec.batched:
+                batched = spec.batched[name]
+                plan.columns.update(batched.columns)
+                plan.fields.append((key, "batch", (batched.load, serialize, name)))
+                continue
             if name in spec.computed:
                 columns, compute = spec.computed[name]
                 plan.columns.update(columns)

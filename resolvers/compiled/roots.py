@@ -29,6 +29,7 @@ FILTERS: dict[str, dict[str, tuple[str, str]]] = {
         "opportunityId": ("opportunity_id", "id"),
     },
     "contracts": {"accountId": ("account_id", "id")},
+    "invoices": {"accountId": ("account_id", "id"), "status": ("status", "value"), "kind": ("kind", "value")},
 }
 
 

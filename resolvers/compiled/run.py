@@ -23,6 +23,8 @@ async def materialize(actor: Actor, plan: ObjectPlan, rows: list[dict[str, Any]]
             related[key] = await _load_one(actor, rows, *data)
         elif kind == "many":
             related[key] = await _load_many(actor, rows, *data)
+        elif kind == "batch":
+            related[key] = await data[0](actor, rows)
     build = _builder(plan)
     return [build(row, related) for row in rows]
 
@@ -68,6 +70,11 @@ def _builder(plan: ObjectPlan) -> Callable[[dict[str, Any], dict[str, Any]], dic
         elif kind == "calc":
             namespace[f"c{index}"], namespace[f"s{index}"] = data[0], data[1]
             parts.append(f"{key!r}: None if (v{index} := c{index}(row)) is None else s{index}(v{index})")
+        elif kind == "batch":
+            namespace[f"s{index}"] = data[1]
+            parts.append(
+                f"{key!r}: None if (v{index} := related[{key!r}].get(row['id'])) is None else s{index}(v{index})"
+            )
         elif kind == "one":
             relation: One = data[0]
             helper = "_required" if relation.required else "_optional"

@@ -42,6 +42,14 @@ async def customer(api: Any, name: str, sub: dict, hw: dict) -> dict:
         {"orderId": order["id"], "version": version, "quantities": [{"orderItemId": item, "quantity": "3"}]},
         "order { id }",
     )
+    # B4: a purchase order the order draws on.
+    po = {"accountId": acc["id"], "number": f"PO {name}", "amount": "1000000", "currency": "USD"}
+    po_id = (
+        await api.ok(
+            "createPurchaseOrder", {**po, "validFrom": "2000-01-01", "validTo": "2999-12-31"}, "purchaseOrder { id }"
+        )
+    )["purchaseOrder"]["id"]
+    await api.ok("attachPurchaseOrder", {"orderId": order["id"], "purchaseOrderId": po_id}, "order { id }")
     return {"account": acc["id"], "order": order["id"], "quote": quote["id"], "opportunity": opp["id"]}
 
 

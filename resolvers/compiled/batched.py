@@ -1,0 +1,55 @@
+"""Fields the compiled read path answers with one batched read per plan rather than from the row's
+own columns: aggregates and rules over other rows (B3 open receivables, B4 remaining amount, B5 credit
+hold). Each takes the actor and the rows and returns {row id: value}, exactly what the resolver answers."""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any, cast
+
+from app.auth import Actor
+from app.services.credit import on_hold
+from app.services.purchase_orders import drawn
+from app.services.receivables import open_receivables_by_account
+from models import Account
+
+
+@dataclass(frozen=True)
+class Batched:
+    """A field computed for all rows of a plan at once, from `columns` of each row."""
+
+    columns: tuple[str, ...]
+    load: Callable[[Actor, list[dict[str, Any]]], Awaitable[dict[Any, Any]]]
+
+
+async def _remaining(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, Any]:
+    used = await drawn(None, [r["id"] for r in rows])
+    return {r["id"]: r["amount"] - used.get(str(r["id"]), Decimal(0)) for r in rows}
+
+
+async def _receivables(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, Any]:
+    totals = await open_receivables_by_account([r["id"] for r in rows])
+    return {r["id"]: totals.get(str(r["id"]), Decimal(0)) for r in rows}
+
+
+async def _credit_hold(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, Any]:
+    # The order is in scope, so its account is (S3 scopes orders through their account).
+    drafts = [r for r in rows if r["status"] == "DRAFT"]
+    account_ids = list({r["account_id"] for r in drafts})
+    rows_of_accounts = await Account.filter(id__in=account_ids).values_list("id", "credit_limit") if drafts else []
+    limits = {str(a): limit for a, limit in rows_of_accounts}
+    owed = await open_receivables_by_account(account_ids) if drafts else {}
+    return {
+        r["id"]: on_hold(
+            cast(Any, SimpleNamespace(**r)),
+            limits.get(str(r["account_id"])),
+            owed.get(str(r["account_id"]), Decimal(0)),
+        )
+        for r in rows
+    }
+
+
+REMAINING_AMOUNT = Batched(("amount",), _remaining)
+OPEN_RECEIVABLES = Batched((), _receivables)
+CREDIT_HOLD = Batched(("status", "total_amount", "credit_approved_amount", "account_id"), _credit_hold)
