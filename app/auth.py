@@ -29,6 +29,7 @@ class Permission(StrEnum):
     MANAGE_KEYS = "MANAGE_KEYS"
     MANAGE_CONTRACTS = "MANAGE_CONTRACTS"
     APPROVE_CONTRACTS = "APPROVE_CONTRACTS"
+    MANAGE_INVENTORY = "MANAGE_INVENTORY"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -59,7 +60,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.PARTNER: frozenset({Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS}),
-    Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS}),
+    Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS, Permission.MANAGE_INVENTORY}),
     Role.BILLING: frozenset({Permission.READ}),
     Role.READ_ONLY: frozenset({Permission.READ}),
     Role.LEGAL: frozenset({Permission.READ, Permission.APPROVE_CONTRACTS}),

@@ -4,6 +4,7 @@ from models.accounts import Account
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.events import ContractEvent, OrderEvent
+from models.inventory import Fulfillment, FulfillmentLine, FulfillmentTask, InventoryLocation, Stock, StockReceipt
 from models.orders import Order, OrderItem, OrderVersion
 from models.quotes import Opportunity, Quote, QuoteLine, QuoteLineGroup
 from models.system import ApiKey, ApiKeyAccount, Counter, IdempotencyRecord, Settings
@@ -34,4 +35,10 @@ __all__ = [
     "QuoteLine",
     "QuoteLineGroup",
     "Settings",
+    "InventoryLocation",
+    "Stock",
+    "StockReceipt",
+    "Fulfillment",
+    "FulfillmentLine",
+    "FulfillmentTask",
 ]

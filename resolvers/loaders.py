@@ -22,6 +22,10 @@ from models import (
     Asset,
     Contract,
     ContractEvent,
+    Fulfillment,
+    FulfillmentLine,
+    FulfillmentTask,
+    InventoryLocation,
     Milestone,
     Obligation,
     Opportunity,
@@ -258,3 +262,23 @@ class Loaders:
     @cached_property
     def contract_events_by_contract(self) -> DataLoader[Any, list[ContractEvent]]:
         return by_fk_loader(self._actor, ContractEvent, "contract_id", ["id"])
+
+    @cached_property
+    def fulfillments_by_order(self) -> DataLoader[Any, list[Fulfillment]]:
+        return by_fk_loader(self._actor, Fulfillment, "order_id", ["created_at", "id"])
+
+    @cached_property
+    def fulfillment_lines_by_fulfillment(self) -> DataLoader[Any, list[FulfillmentLine]]:
+        return by_fk_loader(self._actor, FulfillmentLine, "fulfillment_id", ["position", "id"])
+
+    @cached_property
+    def tasks_by_order(self) -> DataLoader[Any, list[FulfillmentTask]]:
+        return by_fk_loader(self._actor, FulfillmentTask, "order_id", ["position", "id"])
+
+    @cached_property
+    def task_by_id(self) -> ByIdLoader[FulfillmentTask]:
+        return ByIdLoader(self._actor, FulfillmentTask)
+
+    @cached_property
+    def location_by_id(self) -> ByIdLoader[InventoryLocation]:
+        return ByIdLoader(self._actor, InventoryLocation)

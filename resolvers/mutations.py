@@ -19,24 +19,30 @@ from app.services.registry import (
     create_orders,
     direct_orders,
     draft_orders,
+    fulfil_orders,
+    inventory,
     move_orders,
     obligations,
     opportunities,
     products,
     quotes,
+    run_tasks,
     settings,
 )
 from resolvers.common import MutationSpec, run_mutation
 from schema import contract_inputs as ci
+from schema import fulfillment_inputs as fi
+from schema import fulfillment_payloads as fp
 from schema import inputs as i
 from schema import payloads as p
 from schema.contracts import Contract, Milestone, Obligation
+from schema.fulfillment import Fulfillment, FulfillmentTask, InventoryLocation, Stock
 from schema.orders import ApiKey, Order, Settings
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci)
-PAYLOAD_MODULES: tuple[Any, ...] = (p,)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, fi)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, fp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -107,6 +113,22 @@ def _order(o: Any) -> dict:
     return {"order": Order.from_model(o)}
 
 
+def _location(m: Any) -> dict:
+    return {"location": InventoryLocation.from_model(m)}
+
+
+def _stock(m: Any) -> dict:
+    return {"stock": Stock.from_model(m)}
+
+
+def _fulfillment(m: Any) -> dict:
+    return {"fulfillment": Fulfillment.from_model(m)}
+
+
+def _task(m: Any) -> dict:
+    return {"task": FulfillmentTask.from_model(m)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -147,6 +169,15 @@ class Mutation:
     add_obligation = mutation("AddObligation", obligations, "add_obligation", _obligation)
     update_obligation = mutation("UpdateObligation", obligations, "update_obligation", _obligation)
     add_milestone = mutation("AddMilestone", obligations, "add_milestone", _milestone)
+    create_inventory_location = mutation("CreateInventoryLocation", inventory, "create_location", _location)
+    receive_stock = mutation("ReceiveStock", inventory, "receive", _stock)
+    create_fulfillment = mutation("CreateFulfillment", fulfil_orders, "create", _fulfillment)
+    allocate_fulfillment = mutation("AllocateFulfillment", fulfil_orders, "allocate", _fulfillment)
+    ship_fulfillment = mutation("ShipFulfillment", fulfil_orders, "ship", _fulfillment)
+    deliver_fulfillment = mutation("DeliverFulfillment", fulfil_orders, "deliver", _fulfillment)
+    cancel_fulfillment = mutation("CancelFulfillment", fulfil_orders, "cancel", _fulfillment)
+    start_task = mutation("StartTask", run_tasks, "start", _task)
+    complete_task = mutation("CompleteTask", run_tasks, "complete", _task)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -19,6 +19,7 @@ from models import Product as ProductModel
 from models import Quote as QuoteModel
 from resolvers.common import actor_of, build_command, filter_values
 from resolvers.contract_queries import ContractQuery
+from resolvers.fulfillment_queries import FulfillmentQuery
 from schema.common import Connection, Edge, PageInfo, UserError, Viewer
 from schema.enums import SortDirection
 from schema.inputs import (
@@ -71,7 +72,7 @@ async def _one(info: Info, model: Any, object_id: strawberry.ID, shape: Any) -> 
 
 
 @strawberry.type
-class Query(ContractQuery):
+class Query(ContractQuery, FulfillmentQuery):
     @strawberry.field
     async def me(self, info: Info) -> Viewer:
         actor = actor_of(info)

@@ -11,6 +11,7 @@ from app.services.pricing import check_term
 from app.services.scoping import get_scoped, parse_id
 from app.services.unit_of_work import unit_of_work
 from models import Account, Opportunity, PriceBook, PriceBookEntry, Product, ProductComponent
+from app.services.decompose_orders import default_fulfillment_type
 from models.enums import OpportunityStage, ProductType, Role
 
 
@@ -90,6 +91,7 @@ class ProductService:
                 type=product_type,
                 default_subscription_term=term,
                 billing_frequency=data.billing_frequency,
+                fulfillment_type=data.fulfillment_type or default_fulfillment_type(product_type),  # F2
                 using_db=uow.tx,
             )
             book = await PriceBook.filter(is_standard=True).using_db(uow.tx).get()

@@ -9,8 +9,11 @@ from app.services.create_direct_order import direct_orders
 from app.services.create_orders import create_orders
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
+from app.services.fulfil_orders import fulfil_orders
+from app.services.inventory import inventory
 from app.services.move_orders import move_orders
 from app.services.obligations import obligations
+from app.services.run_tasks import run_tasks
 
 __all__ = [
     "settings",
@@ -27,4 +30,7 @@ __all__ = [
     "change_orders",
     "contract_workflow",
     "obligations",
+    "inventory",
+    "fulfil_orders",
+    "run_tasks",
 ]

@@ -27,6 +27,9 @@ SCOPE_PATHS: dict[str, str] = {
     "Milestone": "contract__account_id",
     "Subscription": "account_id",
     "Asset": "account_id",
+    "Fulfillment": "order__account_id",
+    "FulfillmentLine": "fulfillment__order__account_id",
+    "FulfillmentTask": "order__account_id",
 }
 
 

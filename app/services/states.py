@@ -12,10 +12,19 @@ from typing import Any, Generic, TypeVar
 
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
+from app.services import decompose_orders
 from app.services.unit_of_work import UnitOfWork
 from app.services.versions import bump
 from models import Contract, Order, OrderItem, Quote
-from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderStatus, QuoteStatus
+from models.enums import (
+    ContractEventType,
+    ContractStatus,
+    FulfillmentStatus,
+    OrderEventType,
+    OrderStatus,
+    QuoteStatus,
+    TaskStatus,
+)
 
 S = TypeVar("S", bound=StrEnum)
 
@@ -26,7 +35,7 @@ class Capability(StrEnum):
     EDIT = "EDIT"  # D1: header and items edited in place (updateOrder / updateQuote)
     CHANGE = "CHANGE"  # I1: in-flight change as a new version (changeOrder)
     CONTRACT = "CONTRACT"  # C1: contractOrder
-    SHIP = "SHIP"  # A4: shipOrderItems
+    SHIP = "SHIP"  # F3/F4: fulfillments, tasks and the shipOrderItems shortcut
 
 
 @dataclass(frozen=True)
@@ -117,8 +126,8 @@ ORDER_STATES: StateMachine[OrderStatus] = StateMachine(
         """
         DRAFT -> ACTIVATED: activateOrder (ACTIVATE_ORDERS; locks the order)
         ACTIVATED -> DRAFT: deactivateOrder (not contracted, nothing shipped)
-        ACTIVATED -> IN_FULFILLMENT: shipOrderItems (first shipment)
-        IN_FULFILLMENT -> FULFILLED: shipOrderItems / changeOrder (everything shipped)
+        ACTIVATED -> IN_FULFILLMENT: allocateFulfillment / startTask (first allocation or task start)
+        IN_FULFILLMENT -> FULFILLED: deliverFulfillment / completeTask / changeOrder (everything delivered or done)
         FULFILLED -> COMPLETED: completeOrder (billed in full)
         DRAFT | ACTIVATED -> CANCELLED: cancelOrder (reason)
         IN_FULFILLMENT -> CANCELLED: cancelOrder (shipped quantities stay)
@@ -181,6 +190,37 @@ CONTRACT_STATES: StateMachine[ContractStatus] = StateMachine(
     refusals={},
 )
 
+FULFILLMENT_STATES: StateMachine[FulfillmentStatus] = StateMachine(
+    "fulfillment",
+    (FulfillmentStatus.PENDING, "createFulfillment"),
+    parse_transitions(
+        FulfillmentStatus,
+        """
+        PENDING -> ALLOCATED: allocateFulfillment (reserves stock; INSUFFICIENT_STOCK)
+        ALLOCATED -> SHIPPED: shipFulfillment (takes stock off hand)
+        SHIPPED -> DELIVERED: deliverFulfillment
+        PENDING | ALLOCATED -> CANCELLED: cancelFulfillment (releases the reservation)
+        """,
+    ),
+    allows={},
+    refusals={},
+)
+
+TASK_STATES: StateMachine[TaskStatus] = StateMachine(
+    "task",
+    (TaskStatus.PENDING, "activateOrder"),
+    parse_transitions(
+        TaskStatus,
+        """
+        PENDING -> IN_PROGRESS: startTask (DEPENDENCY_NOT_DONE before its parent's work is done)
+        IN_PROGRESS -> DONE: completeTask
+        PENDING | IN_PROGRESS -> CANCELLED: cancelOrder / changeOrder (its item cancelled)
+        """,
+    ),
+    allows={},
+    refusals={},
+)
+
 
 async def move_contract(
     uow: UnitOfWork, contract: Contract, target: ContractStatus, changes: dict[str, Any] | None = None
@@ -227,15 +267,17 @@ async def _deactivatable(m: Moving) -> None:
 
 
 async def _on_activated(m: Moving) -> None:
-    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets."""
+    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets; F2: the fulfillment plan."""
     await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=True)
     await downstream.create_assets(m.uow.tx, m.order, m.items)
+    await decompose_orders.build_plan(m.uow.tx, m.items)
 
 
 async def _on_deactivated(m: Moving) -> None:
     """A2/C4: the items' activated flags clear (contracted flags stay); purchased assets go."""
     await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=False)
     await downstream.remove_purchased_assets(m.uow.tx, m.order)
+    await decompose_orders.clear_plan(m.uow.tx, m.order)
     m.order.activated_at = None
     m.order.activated_by = None
 
