@@ -17,11 +17,12 @@ from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceTyp
 
 from schema.docs.contract_texts import CONTRACTS
 from schema.docs.enum_texts import ENUMS
+from schema.docs.fulfillment import FULFILLMENT
 from schema.docs.input_texts import INPUTS
 from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
 from schema.docs.type_texts import TYPES
 
-DESCRIPTIONS: dict[str, str] = {**MUTATIONS, **CONNECTIONS, **TYPES, **INPUTS, **ENUMS, **CONTRACTS}
+DESCRIPTIONS: dict[str, str] = {**MUTATIONS, **CONNECTIONS, **TYPES, **INPUTS, **ENUMS, **CONTRACTS, **FULFILLMENT}
 
 
 def coordinates(schema: Any) -> dict[str, Any]:
