@@ -18,7 +18,8 @@ OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 def _order_item(info: Info, key: Any) -> Any:
     from schema.orders import OrderItem
 
-    return to_one(info, OrderItem, loaders(info).order_item_by_id, key)
+    # Nullable: like Subscription.orderItem, an item outside the caller's scope reads as null (S3).
+    return to_one(info, OrderItem, loaders(info).order_item_by_id, key, nullable=True)
 
 
 @strawberry.type
@@ -80,7 +81,7 @@ class FulfillmentLine:
     order_item_id: strawberry.Private[Any]
 
     @strawberry.field
-    def order_item(self, info: Info) -> OrderItemRef:
+    def order_item(self, info: Info) -> OrderItemRef | None:
         return _order_item(info, self.order_item_id)
 
 
@@ -123,7 +124,7 @@ class FulfillmentTask:
         )
 
     @strawberry.field
-    def order_item(self, info: Info) -> OrderItemRef:
+    def order_item(self, info: Info) -> OrderItemRef | None:
         return _order_item(info, self.order_item_id)
 
     @strawberry.field
