@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 OrderItemRef = Annotated["OrderItem", strawberry.lazy("schema.orders")]
 
+
 def _order_item(info: Info, key: Any) -> Any:
     from schema.orders import OrderItem
 

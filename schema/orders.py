@@ -11,8 +11,8 @@ from strawberry.types import Info
 from app.services.states import ORDER_STATES
 from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
-from schema.fulfillment import Fulfillment, FulfillmentPlan
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
+from schema.fulfillment import Fulfillment, FulfillmentPlan
 from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required, to_one
 
 

@@ -7,11 +7,11 @@ from typing import Any
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import commands as cmd
+from app.services.decompose_orders import default_fulfillment_type
 from app.services.pricing import check_term
 from app.services.scoping import get_scoped, parse_id
 from app.services.unit_of_work import unit_of_work
 from models import Account, Opportunity, PriceBook, PriceBookEntry, Product, ProductComponent
-from app.services.decompose_orders import default_fulfillment_type
 from models.enums import OpportunityStage, ProductType, Role
 
 

@@ -34,7 +34,9 @@ async def types_of(tx: BaseDBAsyncClient, items: list[OrderItem]) -> dict[Any, F
     return {i.id: fulfillment_type_of(products[i.product_id]) for i in items}
 
 
-def plan_tasks(items: list[OrderItem], types: dict[Any, FulfillmentType], known: dict[Any, Any]) -> list[FulfillmentTask]:
+def plan_tasks(
+    items: list[OrderItem], types: dict[Any, FulfillmentType], known: dict[Any, Any]
+) -> list[FulfillmentTask]:
     """F2: new tasks for `items` (none for an item with nothing left to fulfil); `known` maps the item
     ids that have a task already to its id, so a new item may depend on an existing parent's task."""
     ids = dict(known)

@@ -13,7 +13,7 @@ from app.services import fulfillment_commands as fc
 from app.services import inventory as stock
 from app.services.order_access import items_of, lock_order
 from app.services.scoping import get_scoped, parse_id
-from app.services.states import FULFILLMENT_STATES, ORDER_STATES, TASK_STATES, Capability, move_order
+from app.services.states import FULFILLMENT_STATES, ORDER_STATES, Capability, move_order
 from app.services.unit_of_work import UnitOfWork, unit_of_work
 from app.services.versions import bump
 from models import Fulfillment, FulfillmentLine, FulfillmentTask, Order, OrderItem
@@ -30,8 +30,13 @@ OPEN = (FS.PENDING, FS.ALLOCATED)
 
 
 class LineSpec(Protocol):
-    order_item_id: str
-    quantity: Decimal
+    """A line of a fulfillment to make: a CreateFulfillment line or a shipOrderItems item."""
+
+    @property
+    def order_item_id(self) -> str: ...
+
+    @property
+    def quantity(self) -> Decimal: ...
 
 
 def _qty(value: Decimal) -> str:
@@ -153,7 +158,9 @@ async def _follow_shipment_tasks(uow: UnitOfWork, items: list[OrderItem], target
     """F2: a SHIPMENT task is in progress from the first allocation and done once its item is delivered."""
     if target == FS.ALLOCATED:
         await (
-            FulfillmentTask.filter(order_item_id__in=[i.id for i in items], kind=TaskKind.SHIPMENT, status=TaskStatus.PENDING)
+            FulfillmentTask.filter(
+                order_item_id__in=[i.id for i in items], kind=TaskKind.SHIPMENT, status=TaskStatus.PENDING
+            )
             .using_db(uow.tx)
             .update(status=TaskStatus.IN_PROGRESS)
         )
@@ -209,14 +216,23 @@ async def follow_quantities(uow: UnitOfWork, order: Order, items: list[OrderItem
         (TaskStatus.CANCELLED, [i.id for i in items if i.quantity <= 0]),
         (TaskStatus.DONE, [i.id for i in items if 0 < i.quantity <= i.fulfilled_quantity]),
     ):
-        await FulfillmentTask.filter(order_item_id__in=ids, status__in=unfinished).using_db(uow.tx).update(status=status)
+        await (
+            FulfillmentTask.filter(order_item_id__in=ids, status__in=unfinished).using_db(uow.tx).update(status=status)
+        )
     await decompose_orders.extend_plan(uow.tx, order, added)
 
 
 async def _cancel_open(uow: UnitOfWork, order: Order, items: list[OrderItem], item_ids: list[Any]) -> None:
-    ids = await FulfillmentLine.filter(order_item_id__in=item_ids).using_db(uow.tx).values_list("fulfillment_id", flat=True)
+    ids = (
+        await FulfillmentLine.filter(order_item_id__in=item_ids)
+        .using_db(uow.tx)
+        .values_list("fulfillment_id", flat=True)
+    )
     opened = (
-        await Fulfillment.filter(id__in=list(set(ids)), status__in=OPEN).using_db(uow.tx).select_for_update().order_by("id")
+        await Fulfillment.filter(id__in=list(set(ids)), status__in=OPEN)
+        .using_db(uow.tx)
+        .select_for_update()
+        .order_by("id")
     )
     by_id = {i.id: i for i in items}
     for fulfillment in opened:

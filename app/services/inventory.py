@@ -53,7 +53,12 @@ class InventoryService:
         location = await _location(data.location_id)
         available_on = data.available_on or today()
         async with unit_of_work(actor) as uow:
-            stock = await Stock.filter(product_id=product.id, location_id=location.id).using_db(uow.tx).select_for_update().first()
+            stock = (
+                await Stock.filter(product_id=product.id, location_id=location.id)
+                .using_db(uow.tx)
+                .select_for_update()
+                .first()
+            )
             if stock is None:
                 stock = await Stock.create(
                     product_id=product.id, location_id=location.id, on_hand=0, reserved=0, using_db=uow.tx
@@ -101,9 +106,7 @@ class InventoryService:
         return answers
 
 
-async def unsettled_receipts(
-    stock_ids: list[Any], tx: BaseDBAsyncClient | None = None
-) -> dict[Any, list[atp.Receipt]]:
+async def unsettled_receipts(stock_ids: list[Any], tx: BaseDBAsyncClient | None = None) -> dict[Any, list[atp.Receipt]]:
     query = StockReceipt.filter(stock_id__in=stock_ids, settled=False).order_by("available_on", "id")
     rows = await (query.using_db(tx) if tx else query)
     found: dict[Any, list[atp.Receipt]] = {}

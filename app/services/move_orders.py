@@ -5,16 +5,14 @@ from decimal import Decimal
 from typing import Any
 
 from app.auth import Actor, Permission, requires
-from app.errors import DomainError, ErrorCode, invalid
+from app.errors import invalid
 from app.services import assets_and_subscriptions as downstream
 from app.services import commands as cmd
 from app.services import fulfil_orders as fulfil
 from app.services import order_dates, pricing, quote_ledger
 from app.services.order_access import items_of, lock_order
-from app.services.scoping import parse_id
 from app.services.states import ORDER_STATES, Capability, move_order
-from app.services.unit_of_work import UnitOfWork, unit_of_work
-from app.services.versions import bump
+from app.services.unit_of_work import unit_of_work
 from models import Order, OrderItem
 from models.enums import FulfillmentStatus, OrderEventType, OrderStatus
 

@@ -200,7 +200,9 @@ async def test_f4_a_change_below_allocated_cancels_allocations_first(api):
     after = await read(api, order["id"])
     assert {f["id"]: f["status"] for f in after["fulfillments"]} == {shipped["id"]: "SHIPPED", held["id"]: "CANCELLED"}
     (answer,) = (
-        await api('query($p: ID!) { availableToPromise(productId: $p, quantity: "1") { availableNow } }', {"p": hw["id"]})
+        await api(
+            'query($p: ID!) { availableToPromise(productId: $p, quantity: "1") { availableNow } }', {"p": hw["id"]}
+        )
     )["availableToPromise"]
     assert answer["availableNow"] == "8.00"  # the reservation of 4 was released; 2 left
     assert "FULFILLMENT_CANCELLED" in [e["type"] for e in after["events"]]
@@ -211,7 +213,9 @@ async def test_f4_ship_order_items_is_a_shortcut_over_fulfillments(api):
     order = await direct_order(api, [(hw, "3")])
     item = order["items"][0]["id"]
     payload = await api.mutate(
-        "shipOrderItems", {"orderId": order["id"], "items": [{"orderItemId": item, "quantity": "3"}]}, "order { status }"
+        "shipOrderItems",
+        {"orderId": order["id"], "items": [{"orderItemId": item, "quantity": "3"}]},
+        "order { status }",
     )
     assert payload["order"]["status"] == "FULFILLED"
     after = await read(api, order["id"])

@@ -15,7 +15,9 @@ def day(offset: int) -> str:
 
 
 async def location(api: Any, name: str, kind: str = "WAREHOUSE", key: str = "default") -> dict:
-    payload = await api.mutate("createInventoryLocation", {"name": name, "kind": kind}, "location { id name kind }", key)
+    payload = await api.mutate(
+        "createInventoryLocation", {"name": name, "kind": kind}, "location { id name kind }", key
+    )
     assert codes(payload) == [], payload
     return payload["location"]
 
@@ -66,7 +68,9 @@ async def test_f1_partners_and_sales_reps_may_ask_but_not_stock(api):
         secret = (await api.ok("createApiKey", {"role": role}, "secret"))["secret"]
         (answer,) = await atp(api, hw["id"], "1", key=secret)
         assert answer["availableNow"] == "3.00"
-        refused = await api.mutate("createInventoryLocation", {"name": role, "kind": "WAREHOUSE"}, "location { id }", secret)
+        refused = await api.mutate(
+            "createInventoryLocation", {"name": role, "kind": "WAREHOUSE"}, "location { id }", secret
+        )
         assert codes(refused) == ["FORBIDDEN"]
     fulfilment = (await api.ok("createApiKey", {"role": "FULFILLMENT"}, "secret"))["secret"]
     assert (await location(api, "North", key=fulfilment))["name"] == "North"
