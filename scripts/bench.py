@@ -1,10 +1,11 @@
 """Benchmark a real ordergraph server on SQLite and/or PostgreSQL.
 
 Measures createOrdersFromQuote (1-line and 200-line quotes: latency over HTTP, SQL statements per call
-in-process) and the nested `orders(first: 50)` read (throughput and latency over HTTP).
+in-process), the nested `orders(first: 50)` read (throughput and latency over HTTP), and 20-way
+concurrent allocation on one stock row (F3: allocations per second, oversell must be 0).
 
     .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
-                                      [--requests N] [--concurrency C]
+                                      [--requests N] [--concurrency C] [--allocation-only]
 """
 
 import argparse
@@ -28,6 +29,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+from bench_allocation import WAYS, Allocation, measure_allocation
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from app import db
@@ -88,6 +90,7 @@ class Result:
     statements: dict[str, int] = field(default_factory=dict)
     nested_ms: list[float] = field(default_factory=list)
     nested_rps: float = 0.0
+    allocation: Allocation | None = None
 
 
 def pct(samples: list[float], p: float) -> float:
@@ -288,6 +291,11 @@ async def bench(kind: str, args: argparse.Namespace) -> Result:
             limits = httpx.Limits(max_connections=args.concurrency)
             async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
                 api = Api(client, key)
+                result.allocation = await measure_allocation(api)
+                if result.allocation.oversell:
+                    raise BenchError(f"oversold: {result.allocation}")
+                if args.allocation_only:
+                    return result
                 cat = await seed_catalog(api)
                 await seed_nested_orders(api, cat)
                 result.nested_ms, result.nested_rps = await measure_nested(api, args.requests, args.concurrency)
@@ -297,13 +305,25 @@ async def bench(kind: str, args: argparse.Namespace) -> Result:
     return result
 
 
+def allocation_line(r: Result) -> str:
+    a = r.allocation
+    assert a is not None
+    return (
+        f"{WAYS}-way concurrent allocation on one stock row: {a.per_second:.1f} allocations/s, "
+        f"{a.granted} granted, {a.refused} INSUFFICIENT_STOCK, oversell = {a.oversell}"
+    )
+
+
 def table(r: Result, args: argparse.Namespace) -> str:
+    if args.allocation_only:
+        return allocation_line(r)
     rows = [f"{'':46} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'SQL stmts':>10}"]
     for size in (1, BIG):
         label, ms = f"createOrdersFromQuote, {size} line(s) ({CALLS} calls)", r.latency[size]
         rows.append(f"{label:46} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {'':>7} {r.statements[str(size)]:10d}")
     label, ms = f"nested orders(first: 50) ({args.requests} req, c={args.concurrency})", r.nested_ms
     rows.append(f"{label:46} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} {r.nested_rps:7.1f} {r.statements['nested']:10d}")
+    rows.append(allocation_line(r))
     return "\n".join(rows)
 
 
@@ -336,6 +356,7 @@ async def main() -> int:
     parser.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--allocation-only", action="store_true", help="run only the 20-way allocation case")
     args = parser.parse_args()
     if args.requests < 1 or args.concurrency < 1:
         parser.error("--requests and --concurrency must be positive")
@@ -349,6 +370,8 @@ async def main() -> int:
             print(f"{kind}: FAILED: {error}", file=sys.stderr)
             return 1
         print(f"\n== {kind} ({time.perf_counter() - started:.0f} s) ==\n{table(results[-1], args)}", flush=True)
+    if args.allocation_only:
+        return 0
     print(f"\n---- summary ----\n{summary(results, args)}\n-----------------")
     return 0
 

@@ -109,7 +109,6 @@ async def step(
     FULFILLMENT_STATES.check(fulfillment.status, target)
     previous, fulfillment.status = fulfillment.status, target
     by_id = {i.id: i for i in items}
-    await _move_stock(uow, fulfillment, lines, by_id, previous)
     for line in lines:
         item = by_id[line.order_item_id]
         if target == FS.SHIPPED:
@@ -126,6 +125,8 @@ async def step(
     await record(uow, order, items, EVENT_OF[target], changes, starts=target == FS.ALLOCATED)
     if target == FS.DELIVERED:
         await settle_fulfilment(uow, order, items)
+    # Last: the stock row stays locked from here to COMMIT only (concurrent allocations queue on it).
+    await _move_stock(uow, fulfillment, lines, by_id, previous)
 
 
 async def _move_stock(
