@@ -208,10 +208,20 @@ async def follow_quantities(uow: UnitOfWork, order: Order, items: list[OrderItem
         await _cancel_open(uow, order, items, over)
     types = await decompose_orders.types_of(uow.tx, items)
     for item in items:
-        if types[item.id] == FulfillmentType.DIGITAL:
+        # DIGITAL stays provisioned in full; a completed SERVICE covers the item's whole quantity.
+        if types[item.id] == FulfillmentType.DIGITAL or (
+            types[item.id] == FulfillmentType.SERVICE and item.fulfilled_quantity > 0
+        ):
             item.fulfilled_quantity = item.quantity
         item.fulfilled_quantity = min(item.fulfilled_quantity, item.quantity)
     await OrderItem.bulk_update(items, fields=["fulfilled_quantity"], using_db=uow.tx)
+    await _follow_tasks(uow, items, types)
+    await decompose_orders.extend_plan(uow.tx, order, added)
+
+
+async def _follow_tasks(uow: UnitOfWork, items: list[OrderItem], types: dict[Any, FulfillmentType]) -> None:
+    """F4: a cancelled item's unfinished task is cancelled, a fully fulfilled one's is done, and a
+    SHIPPABLE item raised above what was delivered has shipping to do again."""
     unfinished = [TaskStatus.PENDING, TaskStatus.IN_PROGRESS]
     for status, ids in (
         (TaskStatus.CANCELLED, [i.id for i in items if i.quantity <= 0]),
@@ -220,7 +230,12 @@ async def follow_quantities(uow: UnitOfWork, order: Order, items: list[OrderItem
         await (
             FulfillmentTask.filter(order_item_id__in=ids, status__in=unfinished).using_db(uow.tx).update(status=status)
         )
-    await decompose_orders.extend_plan(uow.tx, order, added)
+    reopened = [i.id for i in items if types[i.id] == FulfillmentType.SHIPPABLE and i.fulfilled_quantity < i.quantity]
+    await (
+        FulfillmentTask.filter(order_item_id__in=reopened, kind=TaskKind.SHIPMENT, status=TaskStatus.DONE)
+        .using_db(uow.tx)
+        .update(status=TaskStatus.IN_PROGRESS)
+    )
 
 
 async def _cancel_open(uow: UnitOfWork, order: Order, items: list[OrderItem], item_ids: list[Any]) -> None:

@@ -264,3 +264,25 @@ async def test_f3_concurrent_allocations_never_oversell(api):
     assert outcomes.count(()) == 10 and outcomes.count(("INSUFFICIENT_STOCK",)) == 10
     stock = await receive(api, hw["id"], east["id"], "1")
     assert stock["stock"]["reserved"] == "10.00" and stock["stock"]["onHand"] == "11.00"
+
+
+async def test_f4_raising_a_delivered_item_reopens_its_shipment(api):
+    hw = await b.product(api, "HW", "ONE_TIME", "10.00")
+    kit = await b.product(api, "KIT", "ONE_TIME", "10.00")
+    order = await direct_order(api, [(hw, "2"), (kit, "1")])
+    item = item_of(order, "HW")["id"]
+    ship = {"orderId": order["id"], "items": [{"orderItemId": item, "quantity": "2"}]}
+    await api.ok("shipOrderItems", ship, "order { id }")
+    delivered = await read(api, order["id"])
+    assert task_of(delivered, "HW")["status"] == "DONE" and delivered["status"] == "IN_FULFILLMENT"
+    change = {
+        "orderId": order["id"],
+        "version": delivered["version"],
+        "quantities": [{"orderItemId": item, "quantity": "3"}],
+    }
+    assert codes(await api.mutate("changeOrder", change, "order { id }")) == []
+    raised = await read(api, order["id"])
+    assert task_of(raised, "HW")["status"] == "IN_PROGRESS"
+    assert item_of(raised, "HW")["fulfilledQuantity"] == "2.00"
+    more = await create(api, order["id"], "00000000-0000-0000-0000-000000000000", [(item, "1")])
+    assert codes(more) == ["NOT_FOUND"]  # an unknown location
