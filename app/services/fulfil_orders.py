@@ -116,8 +116,10 @@ async def step(
         elif target == FS.DELIVERED:
             item.fulfilled_quantity += line.quantity
     await fulfillment.save(using_db=uow.tx, update_fields=["status", "updated_at"])
-    await OrderItem.bulk_update(items, fields=["shipped_quantity", "fulfilled_quantity"], using_db=uow.tx)
-    await _follow_shipment_tasks(uow, [by_id[x.order_item_id] for x in lines], target)
+    touched = list({x.order_item_id: by_id[x.order_item_id] for x in lines}.values())
+    if target in (FS.SHIPPED, FS.DELIVERED):
+        await OrderItem.bulk_update(touched, fields=["shipped_quantity", "fulfilled_quantity"], using_db=uow.tx)
+    await _follow_shipment_tasks(uow, touched, target)
     changes = {
         "fulfillmentId": str(fulfillment.id),
         "fulfillmentStatus": {"before": str(previous), "after": str(target)},
