@@ -38,6 +38,8 @@ class Permission(StrEnum):
     # B4 purchase orders; B5 the credit override
     MANAGE_PURCHASE_ORDERS = "MANAGE_PURCHASE_ORDERS"
     OVERRIDE_CREDIT_HOLD = "OVERRIDE_CREDIT_HOLD"
+    # F1: inventory locations and stock receipts
+    MANAGE_INVENTORY = "MANAGE_INVENTORY"
 
 
 # S2: what each role may do. Service verbs declare the permission they need with `@requires`.
@@ -74,7 +76,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PARTNER: frozenset(
         {Permission.READ, Permission.EDIT_QUOTES, Permission.CREATE_ORDERS, Permission.RENDER_DOCUMENTS}
     ),
-    Role.FULFILLMENT: frozenset({Permission.READ, Permission.FULFILL_ORDERS, Permission.RENDER_DOCUMENTS}),
+    Role.FULFILLMENT: frozenset(
+        {Permission.READ, Permission.FULFILL_ORDERS, Permission.MANAGE_INVENTORY, Permission.RENDER_DOCUMENTS}
+    ),
     Role.BILLING: frozenset(
         {Permission.READ, Permission.MANAGE_BILLING, Permission.MANAGE_PURCHASE_ORDERS, Permission.RENDER_DOCUMENTS}
     ),

@@ -69,7 +69,11 @@ ORDER_TARGETS = [
 ]
 CONTRACTED = {4, 5, 9}  # indexes in ORDER_TARGETS whose order is turned into a contract (C1/C2)
 
-ORDER_SELECTION = "order { id number status version items { id quantity } }"
+ORDER_FIELDS = """id number status version
+  items { id quantity product { fulfillmentType } } fulfillmentPlan { tasks { id kind } }"""
+ORDER_SELECTION = f"order {{ {ORDER_FIELDS} }}"
+# F2: onboarding is work to do (a SERVICE task); the other products keep their type's default.
+FULFILLMENT_TYPES = {"ONBOARD": "SERVICE"}
 
 
 class DemoError(Exception):
@@ -131,6 +135,8 @@ class Seeder:
             fields: dict[str, Any] = {"sku": sku, "name": name, "type": type_, "family": family, "listPrice": price}
             if term:
                 fields["defaultSubscriptionTerm"] = term
+            if sku in FULFILLMENT_TYPES:
+                fields["fulfillmentType"] = FULFILLMENT_TYPES[sku]
             products[sku] = (await self.mutate("createProduct", fields, "product { id }"))["product"]["id"]
         accounts = []
         for name, terms in ACCOUNTS:
@@ -180,15 +186,28 @@ class Seeder:
         order = (await self.mutate("activateOrder", {"orderId": order_id}, ORDER_SELECTION))["order"]
         if target == "ACTIVATED":
             return order
-        items = order["items"]
-        if target == "IN_FULFILLMENT":
-            shipped = [{"orderItemId": items[0]["id"], "quantity": items[0]["quantity"]}]
-        else:
-            shipped = [{"orderItemId": item["id"], "quantity": item["quantity"]} for item in items]
-        order = (await self.mutate("shipOrderItems", {"orderId": order_id, "items": shipped}, ORDER_SELECTION))["order"]
+        order = await self._fulfil(order, target == "IN_FULFILLMENT")
         if target == "COMPLETED":
             order = (await self.mutate("completeOrder", {"orderId": order_id}, ORDER_SELECTION))["order"]
         return order
+
+    async def _fulfil(self, order: dict[str, Any], start_only: bool) -> dict[str, Any]:
+        """F4: starting a SERVICE task begins fulfilment; completing the tasks and shipping the
+        SHIPPABLE items (the shipOrderItems shortcut) fulfils the order."""
+        services = [t for t in order["fulfillmentPlan"]["tasks"] if t["kind"] == "SERVICE"]
+        for task in services[: 1 if start_only else None]:
+            await self.mutate("startTask", {"taskId": task["id"]}, "task { id }")
+            if not start_only:
+                await self.mutate("completeTask", {"taskId": task["id"]}, "task { id }")
+        shipped = [
+            {"orderItemId": item["id"], "quantity": item["quantity"]}
+            for item in order["items"]
+            if item["product"]["fulfillmentType"] == "SHIPPABLE" and not start_only
+        ]
+        if shipped:
+            await self.mutate("shipOrderItems", {"orderId": order["id"], "items": shipped}, "order { id }")
+        data = await self.run(f"query Demo($id: ID!) {{ order(id: $id) {{ {ORDER_FIELDS} }} }}", {"id": order["id"]})
+        return dict(data["order"])
 
 
 def in_process_runner() -> Run:

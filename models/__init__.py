@@ -6,6 +6,7 @@ from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.documents import Document, DocumentTemplate
 from models.events import ContractEvent, OrderEvent
+from models.inventory import Fulfillment, FulfillmentLine, FulfillmentTask, InventoryLocation, Stock, StockReceipt
 from models.orders import Order, OrderItem, OrderVersion
 from models.payments import Payment, PaymentAllocation
 from models.purchasing import CustomerPurchaseOrder
@@ -48,4 +49,10 @@ __all__ = [
     "QuoteLine",
     "QuoteLineGroup",
     "Settings",
+    "InventoryLocation",
+    "Stock",
+    "StockReceipt",
+    "Fulfillment",
+    "FulfillmentLine",
+    "FulfillmentTask",
 ]

@@ -6,7 +6,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, money, price, uuid_pk
-from models.enums import BillingFrequency, ProductType
+from models.enums import BillingFrequency, FulfillmentType, ProductType
 
 
 class Product(Model):
@@ -18,6 +18,8 @@ class Product(Model):
     default_subscription_term = fields.IntField(null=True)
     billing_frequency = fields.CharEnumField(BillingFrequency, max_length=20, null=True)
     active = fields.BooleanField(default=True, db_index=True)
+    # F2: how its order items are fulfilled; existing products keep the API default by type.
+    fulfillment_type = fields.CharEnumField(FulfillmentType, max_length=20, null=True)
     created_at = created_at()
 
     class Meta:

@@ -67,6 +67,14 @@ class OrderEventType(StrEnum):
     UNCONTRACTED = "UNCONTRACTED"
     SHIPPED = "SHIPPED"
     CANCELLED = "CANCELLED"
+    # F3/F4: fulfillment and task status changes, on the order's stream
+    FULFILLMENT_CREATED = "FULFILLMENT_CREATED"
+    FULFILLMENT_ALLOCATED = "FULFILLMENT_ALLOCATED"
+    FULFILLMENT_SHIPPED = "FULFILLMENT_SHIPPED"
+    FULFILLMENT_DELIVERED = "FULFILLMENT_DELIVERED"
+    FULFILLMENT_CANCELLED = "FULFILLMENT_CANCELLED"
+    TASK_STARTED = "TASK_STARTED"
+    TASK_COMPLETED = "TASK_COMPLETED"
     # Not about an order: tells every process to cut off a revoked key's open subscriptions (S1).
     KEY_REVOKED = "KEY_REVOKED"
 
@@ -162,3 +170,36 @@ class InvoiceStatus(StrEnum):
     POSTED = "POSTED"
     PAID = "PAID"
     VOID = "VOID"
+
+
+# F: fulfillment and inventory
+class FulfillmentType(StrEnum):
+    SHIPPABLE = "SHIPPABLE"
+    SERVICE = "SERVICE"
+    DIGITAL = "DIGITAL"
+
+
+class LocationKind(StrEnum):
+    WAREHOUSE = "WAREHOUSE"
+    PROVIDER = "PROVIDER"
+
+
+class FulfillmentStatus(StrEnum):
+    PENDING = "PENDING"
+    ALLOCATED = "ALLOCATED"
+    SHIPPED = "SHIPPED"
+    DELIVERED = "DELIVERED"
+    CANCELLED = "CANCELLED"
+
+
+class TaskKind(StrEnum):
+    SHIPMENT = "SHIPMENT"
+    SERVICE = "SERVICE"
+    PROVISIONING = "PROVISIONING"
+
+
+class TaskStatus(StrEnum):
+    PENDING = "PENDING"
+    IN_PROGRESS = "IN_PROGRESS"
+    DONE = "DONE"
+    CANCELLED = "CANCELLED"

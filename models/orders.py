@@ -96,6 +96,8 @@ class OrderItem(Model):
     # I1/I2: shipped quantities stay (and stay billable); cancelled ones go back to the quote line.
     shipped_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
     cancelled_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
+    # F4: delivered, completed or provisioned so far.
+    fulfilled_quantity = fields.DecimalField(max_digits=20, decimal_places=6, default=0, db_default=0)
     segment_key = fields.CharField(max_length=100, null=True, db_index=True)
     segment_index = fields.IntField(null=True)
     # O6: snapshotted from the quote line, later edits of the schedule do not reach the order.

@@ -24,6 +24,10 @@ from models import (
     Contract,
     ContractEvent,
     Document,
+    Fulfillment,
+    FulfillmentLine,
+    FulfillmentTask,
+    InventoryLocation,
     Invoice,
     InvoiceLine,
     Milestone,
@@ -308,3 +312,22 @@ class Loaders(PurchasingLoaders):
     @cached_property
     def invoice_lines_by_invoice(self) -> DataLoader[Any, list[InvoiceLine]]:
         return by_fk_loader(self._actor, InvoiceLine, "invoice_id", ["position"])
+
+    def fulfillments_by_order(self) -> DataLoader[Any, list[Fulfillment]]:
+        return by_fk_loader(self._actor, Fulfillment, "order_id", ["created_at", "id"])
+
+    @cached_property
+    def fulfillment_lines_by_fulfillment(self) -> DataLoader[Any, list[FulfillmentLine]]:
+        return by_fk_loader(self._actor, FulfillmentLine, "fulfillment_id", ["position", "id"])
+
+    @cached_property
+    def tasks_by_order(self) -> DataLoader[Any, list[FulfillmentTask]]:
+        return by_fk_loader(self._actor, FulfillmentTask, "order_id", ["position", "id"])
+
+    @cached_property
+    def task_by_id(self) -> ByIdLoader[FulfillmentTask]:
+        return ByIdLoader(self._actor, FulfillmentTask)
+
+    @cached_property
+    def location_by_id(self) -> ByIdLoader[InventoryLocation]:
+        return ByIdLoader(self._actor, InventoryLocation)

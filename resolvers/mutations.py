@@ -24,6 +24,8 @@ from app.services.registry import (
     document_templates,
     documents,
     draft_orders,
+    fulfil_orders,
+    inventory,
     invoice_runs,
     invoices,
     move_orders,
@@ -35,6 +37,7 @@ from app.services.registry import (
     products,
     purchase_orders,
     quotes,
+    run_tasks,
     settings,
     terminate_contracts,
 )
@@ -46,6 +49,8 @@ from schema import billing_payloads as bp
 from schema import contract_inputs as ci
 from schema import document_inputs as di
 from schema import document_payloads as dp
+from schema import fulfillment_inputs as fi
+from schema import fulfillment_payloads as fp
 from schema import inputs as i
 from schema import payloads as p
 from schema import purchasing_inputs as pi
@@ -55,14 +60,15 @@ from schema import renewal_payloads as rp
 from schema.billing import Invoice
 from schema.contracts import Contract, Milestone, Obligation
 from schema.documents import Document, DocumentTemplate
+from schema.fulfillment import Fulfillment, FulfillmentTask, InventoryLocation, Stock
 from schema.orders import ApiKey, Order, Settings
 from schema.purchasing import Payment, PurchaseOrder
 from schema.renewals import DailyRun
 from schema.sales import Account, Opportunity, Product, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri, bi, pi)
-PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp, bp, pp)
+INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri, bi, pi, fi)
+PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp, bp, pp, fp)
 
 
 def mutation(name: str, service: Any, verb: str, shape: Any) -> Any:
@@ -161,6 +167,22 @@ def _invoice(r: Any) -> dict:
     return {"invoice": Invoice.from_model(r)}
 
 
+def _location(m: Any) -> dict:
+    return {"location": InventoryLocation.from_model(m)}
+
+
+def _stock(m: Any) -> dict:
+    return {"stock": Stock.from_model(m)}
+
+
+def _fulfillment(m: Any) -> dict:
+    return {"fulfillment": Fulfillment.from_model(m)}
+
+
+def _task(m: Any) -> dict:
+    return {"task": FulfillmentTask.from_model(m)}
+
+
 @strawberry.type
 class Mutation:
     update_settings = mutation("UpdateSettings", settings, "update", _settings)
@@ -214,6 +236,15 @@ class Mutation:
     run_invoices = mutation("RunInvoices", invoice_runs, "run", _invoices)
     post_invoice = mutation("PostInvoice", invoices, "post", _invoice)
     void_invoice = mutation("VoidInvoice", invoices, "void", _invoice)
+    create_inventory_location = mutation("CreateInventoryLocation", inventory, "create_location", _location)
+    receive_stock = mutation("ReceiveStock", inventory, "receive", _stock)
+    create_fulfillment = mutation("CreateFulfillment", fulfil_orders, "create", _fulfillment)
+    allocate_fulfillment = mutation("AllocateFulfillment", fulfil_orders, "allocate", _fulfillment)
+    ship_fulfillment = mutation("ShipFulfillment", fulfil_orders, "ship", _fulfillment)
+    deliver_fulfillment = mutation("DeliverFulfillment", fulfil_orders, "deliver", _fulfillment)
+    cancel_fulfillment = mutation("CancelFulfillment", fulfil_orders, "cancel", _fulfillment)
+    start_task = mutation("StartTask", run_tasks, "start", _task)
+    complete_task = mutation("CompleteTask", run_tasks, "complete", _task)
 
 
 # S2: the permission each mutation needs, read from its service verb (declared there once).

@@ -21,6 +21,7 @@ from resolvers.billing_queries import BillingQuery
 from resolvers.common import actor_of, build_command, filter_values
 from resolvers.contract_queries import ContractQuery
 from resolvers.document_queries import DocumentQuery
+from resolvers.fulfillment_queries import FulfillmentQuery
 from resolvers.renewal_queries import RenewalQuery
 from schema.common import Connection, Edge, PageInfo, UserError, Viewer
 from schema.enums import SortDirection
@@ -74,7 +75,7 @@ async def _one(info: Info, model: Any, object_id: strawberry.ID, shape: Any) -> 
 
 
 @strawberry.type
-class Query(ContractQuery, DocumentQuery, RenewalQuery, BillingQuery):
+class Query(ContractQuery, DocumentQuery, RenewalQuery, BillingQuery, FulfillmentQuery):
     @strawberry.field
     async def me(self, info: Info) -> Viewer:
         actor = actor_of(info)

@@ -20,6 +20,7 @@ from schema.docs.billing import BILLING
 from schema.docs.contract_texts import CONTRACTS
 from schema.docs.documents import DOCUMENTS
 from schema.docs.enum_texts import ENUMS
+from schema.docs.fulfillment import FULFILLMENT
 from schema.docs.input_texts import INPUTS
 from schema.docs.mutation_texts import CONNECTIONS, MUTATIONS
 from schema.docs.purchasing import PURCHASING
@@ -38,6 +39,7 @@ DESCRIPTIONS: dict[str, str] = {
     **AMENDMENTS,
     **BILLING,
     **PURCHASING,
+    **FULFILLMENT,
 }
 
 

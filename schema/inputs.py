@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 
 from schema.enums import (
     BillingFrequency,
+    FulfillmentType,
     NameSortField,
     OpportunityStage,
     OrderByField,
@@ -75,6 +76,7 @@ class CreateProductInput:
     default_subscription_term: int | None = UNSET
     billing_frequency: BillingFrequency | None = UNSET
     component_ids: list[strawberry.ID] | None = UNSET
+    fulfillment_type: FulfillmentType | None = UNSET
     idempotency_key: str | None = UNSET
 
 

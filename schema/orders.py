@@ -14,6 +14,7 @@ from schema.billing import BillingLine
 from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
+from schema.fulfillment import Fulfillment, FulfillmentPlan
 from schema.purchasing import PurchaseOrder
 from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required, to_one
 
@@ -124,6 +125,14 @@ class Order:
     async def versions(self, info: Info) -> list[OrderVersion]:
         return [OrderVersion.from_model(v) for v in await loaders(info).versions_by_order.load(self.id)]
 
+    @strawberry.field
+    def fulfillment_plan(self) -> FulfillmentPlan:
+        return FulfillmentPlan(order_id=self.id)
+
+    @strawberry.field
+    async def fulfillments(self, info: Info) -> list[Fulfillment]:
+        return [Fulfillment.from_model(f) for f in await loaders(info).fulfillments_by_order.load(self.id)]
+
 
 @strawberry.type
 class OrderItem:
@@ -141,6 +150,7 @@ class OrderItem:
     contracted: bool
     shipped_quantity: Decimal
     cancelled_quantity: Decimal
+    fulfilled_quantity: Decimal
     segment_key: str | None
     segment_index: int | None
     discount_schedule: JSON | None
@@ -165,6 +175,7 @@ class OrderItem:
             activated=m.activated,
             shipped_quantity=m.shipped_quantity,
             cancelled_quantity=m.cancelled_quantity,
+            fulfilled_quantity=m.fulfilled_quantity,
             contracted=m.contracted,
             segment_key=m.segment_key,
             segment_index=m.segment_index,

@@ -9,9 +9,18 @@ from graphql import FieldNode
 from strawberry.types import Info
 
 from app.errors import not_found
+from app.services.decompose_orders import fulfillment_type_of
 from app.services.states import QUOTE_STATES
 from schema.documents import Document
-from schema.enums import BillingFrequency, OpportunityStage, OrderByField, OrderType, ProductType, QuoteStatus
+from schema.enums import (
+    BillingFrequency,
+    FulfillmentType,
+    OpportunityStage,
+    OrderByField,
+    OrderType,
+    ProductType,
+    QuoteStatus,
+)
 
 if TYPE_CHECKING:
     from resolvers.context import Context
@@ -198,6 +207,7 @@ class Product:
     default_subscription_term: int | None
     billing_frequency: BillingFrequency | None
     active: bool
+    fulfillment_type: FulfillmentType
 
     @classmethod
     def from_model(cls, m: Any) -> "Product":
@@ -210,6 +220,7 @@ class Product:
             default_subscription_term=m.default_subscription_term,
             billing_frequency=m.billing_frequency,
             active=m.active,
+            fulfillment_type=fulfillment_type_of(m),
         )
 
     @strawberry.field

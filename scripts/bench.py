@@ -3,10 +3,11 @@
 Measures createOrdersFromQuote (1-line and 200-line quotes: latency over HTTP, SQL statements per call
 in-process), the nested `orders(first: 50)` read (throughput and latency over HTTP), and amending a
 contract of 20 and of 200 subscriptions and ordering the amendment (C9: SQL statements in-process, the
-same for both sizes: bulk writes).
+same for both sizes: bulk writes), and 20-way concurrent allocation on one stock row (F3: allocations
+per second, oversell must be 0).
 
     .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
-                                      [--requests N] [--concurrency C]
+                                      [--requests N] [--concurrency C] [--allocation-only]
 
 `--case renewals [--contracts N]` instead times the renewal run (R2) over N due contracts (default
 5,000): contracts per second and peak Python memory (scripts/bench_renewals.py).
@@ -33,6 +34,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+from bench_allocation import WAYS, Allocation, measure_allocation
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from app import db
@@ -94,6 +96,7 @@ class Result:
     statements: dict[str, int] = field(default_factory=dict)
     nested_ms: list[float] = field(default_factory=list)
     nested_rps: float = 0.0
+    allocation: Allocation | None = None
 
 
 def pct(samples: list[float], p: float) -> float:
@@ -323,6 +326,11 @@ async def bench(kind: str, args: argparse.Namespace) -> Result:
             limits = httpx.Limits(max_connections=args.concurrency)
             async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
                 api = Api(client, key)
+                result.allocation = await measure_allocation(api)
+                if result.allocation.oversell:
+                    raise BenchError(f"oversold: {result.allocation}")
+                if args.allocation_only:
+                    return result
                 cat = await seed_catalog(api)
                 await seed_nested_orders(api, cat)
                 result.nested_ms, result.nested_rps = await measure_nested(api, args.requests, args.concurrency)
@@ -332,7 +340,18 @@ async def bench(kind: str, args: argparse.Namespace) -> Result:
     return result
 
 
+def allocation_line(r: Result) -> str:
+    a = r.allocation
+    assert a is not None
+    return (
+        f"{WAYS}-way concurrent allocation on one stock row: {a.per_second:.1f} allocations/s, "
+        f"{a.granted} granted, {a.refused} INSUFFICIENT_STOCK, oversell = {a.oversell}"
+    )
+
+
 def table(r: Result, args: argparse.Namespace) -> str:
+    if args.allocation_only:
+        return allocation_line(r)
     rows = [f"{'':46} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'SQL stmts':>10}"]
     for size in (1, BIG):
         label, ms = f"createOrdersFromQuote, {size} line(s) ({CALLS} calls)", r.latency[size]
@@ -342,6 +361,7 @@ def table(r: Result, args: argparse.Namespace) -> str:
     for size in AMENDED:
         label = f"amendContract + order it, {size} subscriptions"
         rows.append(f"{label:46} {'':>8} {'':>8} {'':>7} {r.statements[f'amend {size}']:10d}")
+    rows.append(allocation_line(r))
     return "\n".join(rows)
 
 
@@ -395,6 +415,7 @@ async def main() -> int:
         "--case", choices=["api", "renewals"], default="api", help="renewals: R2 run, see bench_renewals"
     )
     parser.add_argument("--contracts", type=int, default=5000, help="due contracts of the renewals case")
+    parser.add_argument("--allocation-only", action="store_true", help="run only the 20-way allocation case")
     args = parser.parse_args()
     if args.case == "renewals":
         return await renewals_case(args)
@@ -410,6 +431,8 @@ async def main() -> int:
             print(f"{kind}: FAILED: {error}", file=sys.stderr)
             return 1
         print(f"\n== {kind} ({time.perf_counter() - started:.0f} s) ==\n{table(results[-1], args)}", flush=True)
+    if args.allocation_only:
+        return 0
     print(f"\n---- summary ----\n{summary(results, args)}\n-----------------")
     return 0
 

@@ -12,9 +12,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.services.states import CONTRACT_STATES, INVOICE_STATES, ORDER_STATES, QUOTE_STATES  # noqa: E402
+from app.services.states import CONTRACT_STATES, FULFILLMENT_STATES, INVOICE_STATES, ORDER_STATES, QUOTE_STATES  # noqa: E402
 
-MACHINES = {"order": ORDER_STATES, "quote": QUOTE_STATES, "contract": CONTRACT_STATES, "invoice": INVOICE_STATES}
+MACHINES = {
+    "order": ORDER_STATES,
+    "quote": QUOTE_STATES,
+    "contract": CONTRACT_STATES,
+    "fulfillment": FULFILLMENT_STATES,
+    "invoice": INVOICE_STATES,
+}
 BLOCK = re.compile(r"(<!-- diagram: (\w+) -->\n```mermaid\n)(stateDiagram-v2.*?)(\n```\n)", re.S)
 
 

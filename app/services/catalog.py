@@ -8,6 +8,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import commands as cmd
 from app.services.billing_periods import check_billing_day
+from app.services.decompose_orders import default_fulfillment_type
 from app.services.pricing import check_term
 from app.services.scoping import get_scoped, parse_id
 from app.services.unit_of_work import unit_of_work
@@ -94,6 +95,7 @@ class ProductService:
                 type=product_type,
                 default_subscription_term=term,
                 billing_frequency=data.billing_frequency,
+                fulfillment_type=data.fulfillment_type or default_fulfillment_type(product_type),  # F2
                 using_db=uow.tx,
             )
             book = await PriceBook.filter(is_standard=True).using_db(uow.tx).get()

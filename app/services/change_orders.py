@@ -12,7 +12,8 @@ from app.services import commands as cmd
 from app.services.catalog import list_prices, products_by_id
 from app.services.contract_positions import follow_draws
 from app.services.create_direct_order import direct_item
-from app.services.move_orders import recompute, settle_fulfilment
+from app.services.fulfil_orders import follow_quantities, settle_fulfilment
+from app.services.move_orders import recompute
 from app.services.order_access import items_of, lock_order
 from app.services.scoping import parse_id
 from app.services.states import ORDER_STATES, Capability
@@ -86,6 +87,7 @@ class ChangeOrderService:
                 await OrderItem.bulk_create(added, using_db=uow.tx)
             await _sync_downstream(uow, order, items, added)
             await billing_schedules.follow_change(uow.tx, order, items + added, "CHANGE")  # B6
+            await follow_quantities(uow, order, items, added)  # F4: allocations beyond the change go first
             changes = {
                 "reason": data.reason,
                 "items": delta,

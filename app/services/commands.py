@@ -11,6 +11,7 @@ from typing import Any
 
 from models.enums import (
     BillingFrequency,
+    FulfillmentType,
     ObligationStatus,
     OpportunityStage,
     OrderByField,
@@ -80,6 +81,7 @@ class CreateProduct(Command):
     default_subscription_term: int | None = None
     billing_frequency: BillingFrequency | None = None
     component_ids: list[str] | None = None
+    fulfillment_type: FulfillmentType | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

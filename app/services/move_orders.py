@@ -5,18 +5,17 @@ from decimal import Decimal
 from typing import Any
 
 from app.auth import Actor, Permission, requires
-from app.errors import DomainError, ErrorCode, invalid
+from app.errors import invalid
 from app.services import assets_and_subscriptions as downstream
 from app.services import billing_schedules, order_dates, pricing, quote_ledger
 from app.services import commands as cmd
+from app.services import fulfil_orders as fulfil
 from app.services.contract_positions import follow_draws
 from app.services.order_access import items_of, lock_order
-from app.services.scoping import parse_id
 from app.services.states import ORDER_STATES, Capability, move_order
-from app.services.unit_of_work import UnitOfWork, unit_of_work
-from app.services.versions import bump
+from app.services.unit_of_work import unit_of_work
 from models import Order, OrderItem
-from models.enums import OrderEventType, OrderStatus
+from models.enums import FulfillmentStatus, OrderEventType, OrderStatus
 
 
 def recompute(order: Order, items: list[OrderItem]) -> None:
@@ -25,14 +24,6 @@ def recompute(order: Order, items: list[OrderItem]) -> None:
         item.total_price = pricing.line_total(item.quantity, item.unit_price)
     order.total_amount = pricing.sum_totals(items)
     order.end_date = order_dates.latest_end(items) or order.end_date
-
-
-async def settle_fulfilment(uow: UnitOfWork, order: Order, items: list[OrderItem]) -> None:
-    """A4: once every remaining quantity has shipped, the order is FULFILLED (C3: assets INSTALLED)."""
-    if order.status != OrderStatus.IN_FULFILLMENT or not any(i.quantity > 0 for i in items):
-        return
-    if all(i.shipped_quantity >= i.quantity for i in items):
-        await move_order(uow, order, OrderStatus.FULFILLED, items)
 
 
 class MoveOrderService:
@@ -58,20 +49,17 @@ class MoveOrderService:
 
     @requires(Permission.FULFILL_ORDERS)
     async def ship(self, actor: Actor, data: cmd.ShipOrderItems) -> Order:
-        """A4: the first shipment moves the order to IN_FULFILLMENT, the last one to FULFILLED."""
+        """A4/F3 shortcut: one fulfillment outside inventory (no location, no stock), allocated, shipped
+        and delivered at once through the same steps as the fulfillment verbs."""
         if not data.items:
             raise invalid("Ship at least one item.", "items")
         async with unit_of_work(actor) as uow:
             order = await lock_order(actor, uow, data.order_id, data.version)
             ORDER_STATES.require(order.status, Capability.SHIP, f"Order {order.number}", "orderId")
             items = await items_of(order, uow.tx)
-            shipped = _record_shipments(items, data.items)
-            await OrderItem.bulk_update(items, fields=["shipped_quantity"], using_db=uow.tx)
-            if order.status == OrderStatus.ACTIVATED:
-                await move_order(uow, order, OrderStatus.IN_FULFILLMENT, items, {"shipped": shipped})
-            else:
-                await bump(uow, order, OrderEventType.SHIPPED, {"shipped": shipped})
-            await settle_fulfilment(uow, order, items)
+            fulfillment, lines = await fulfil.open_fulfillment(uow, order, items, None, data.items, "items")
+            for target in (FulfillmentStatus.ALLOCATED, FulfillmentStatus.SHIPPED, FulfillmentStatus.DELIVERED):
+                await fulfil.step(uow, order, items, fulfillment, lines, target)
         return order
 
     @requires(Permission.FULFILL_ORDERS)
@@ -105,6 +93,7 @@ class MoveOrderService:
             await OrderItem.bulk_update(
                 items, fields=["quantity", "cancelled_quantity", "total_price"], using_db=uow.tx
             )
+            await fulfil.follow_quantities(uow, order, items, [])  # F4: open fulfillments and tasks go
             await quote_ledger.adjust(uow.tx, released, "orderId")  # I3
             await follow_draws(uow.tx, order, before, items)  # C10
             await billing_schedules.follow_change(uow.tx, order, items, "CANCELLATION")  # B6
@@ -114,27 +103,6 @@ class MoveOrderService:
             changes = {"reason": reason, "released": {str(k): str(-v) for k, v in released.items()}}
             await move_order(uow, order, OrderStatus.CANCELLED, items, changes, event=OrderEventType.CANCELLED)
         return order
-
-
-def _record_shipments(items: list[OrderItem], shipments: list[cmd.ItemQuantity]) -> dict[str, str]:
-    by_id = {i.id: i for i in items}
-    shipped: dict[str, str] = {}
-    for n, s in enumerate(shipments):
-        item = by_id.get(parse_id(s.order_item_id, "Order item", f"items[{n}].orderItemId"))
-        if item is None:
-            raise DomainError(ErrorCode.NOT_FOUND, "Order item not found on this order.", f"items[{n}].orderItemId")
-        if s.quantity <= 0:
-            raise DomainError(
-                ErrorCode.INVALID_QUANTITY, "A shipped quantity must be positive.", f"items[{n}].quantity"
-            )
-        if item.shipped_quantity + s.quantity > item.quantity:
-            raise invalid(
-                f"Only {(item.quantity - item.shipped_quantity).normalize():f} of this item remain to ship.",
-                f"items[{n}].quantity",
-            )
-        item.shipped_quantity += s.quantity
-        shipped[str(item.id)] = f"{item.shipped_quantity.normalize():f}"
-    return shipped
 
 
 move_orders = MoveOrderService()

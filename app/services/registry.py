@@ -16,6 +16,8 @@ from app.services.document_templates import document_templates
 from app.services.documents import documents
 from app.services.edit_draft_orders import draft_orders
 from app.services.edit_quotes import quotes
+from app.services.fulfil_orders import fulfil_orders
+from app.services.inventory import inventory
 from app.services.invoice_run import invoice_runs
 from app.services.invoices import invoices
 from app.services.metrics_report import metrics_report
@@ -24,6 +26,7 @@ from app.services.obligations import obligations
 from app.services.order_on_stage import opportunity_stages
 from app.services.payments import payments
 from app.services.purchase_orders import purchase_orders
+from app.services.run_tasks import run_tasks
 from app.services.terminate_contracts import terminate_contracts
 
 __all__ = [
@@ -55,4 +58,7 @@ __all__ = [
     "billing_schedules",
     "invoice_runs",
     "invoices",
+    "inventory",
+    "fulfil_orders",
+    "run_tasks",
 ]

@@ -12,17 +12,19 @@ from typing import Any, Generic, TypeVar
 
 from app.errors import DomainError, ErrorCode
 from app.services import assets_and_subscriptions as downstream
-from app.services import billing_schedules, credit
+from app.services import billing_schedules, credit, decompose_orders
 from app.services.unit_of_work import UnitOfWork
 from app.services.versions import bump
 from models import Contract, Order, OrderItem, Quote
 from models.enums import (
     ContractEventType,
     ContractStatus,
+    FulfillmentStatus,
     InvoiceStatus,
     OrderEventType,
     OrderStatus,
     QuoteStatus,
+    TaskStatus,
 )
 
 S = TypeVar("S", bound=StrEnum)
@@ -34,7 +36,7 @@ class Capability(StrEnum):
     EDIT = "EDIT"  # D1: header and items edited in place (updateOrder / updateQuote)
     CHANGE = "CHANGE"  # I1: in-flight change as a new version (changeOrder)
     CONTRACT = "CONTRACT"  # C1: contractOrder
-    SHIP = "SHIP"  # A4: shipOrderItems
+    SHIP = "SHIP"  # F3/F4: fulfillments, tasks and the shipOrderItems shortcut
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,8 @@ ORDER_STATES: StateMachine[OrderStatus] = StateMachine(
         """
         DRAFT -> ACTIVATED: activateOrder (ACTIVATE_ORDERS; locks the order)
         ACTIVATED -> DRAFT: deactivateOrder (not contracted, nothing shipped)
-        ACTIVATED -> IN_FULFILLMENT: shipOrderItems (first shipment)
-        IN_FULFILLMENT -> FULFILLED: shipOrderItems / changeOrder (everything shipped)
+        ACTIVATED -> IN_FULFILLMENT: allocateFulfillment / startTask (first allocation or task start)
+        IN_FULFILLMENT -> FULFILLED: deliverFulfillment / completeTask / changeOrder (everything delivered or done)
         FULFILLED -> COMPLETED: completeOrder (billed in full)
         DRAFT | ACTIVATED -> CANCELLED: cancelOrder (reason)
         IN_FULFILLMENT -> CANCELLED: cancelOrder (shipped quantities stay)
@@ -184,6 +186,37 @@ CONTRACT_STATES: StateMachine[ContractStatus] = StateMachine(
         ACTIVATED -> TERMINATED: terminateContract (C11)
         ACTIVATED -> RENEWED: runDaily / contractOrder (R4, past its end, renewed)
         DRAFT | IN_APPROVAL | APPROVED | SENT_FOR_SIGNATURE -> CANCELLED: cancelContract (reason)
+        """,
+    ),
+    allows={},
+    refusals={},
+)
+
+FULFILLMENT_STATES: StateMachine[FulfillmentStatus] = StateMachine(
+    "fulfillment",
+    (FulfillmentStatus.PENDING, "createFulfillment"),
+    parse_transitions(
+        FulfillmentStatus,
+        """
+        PENDING -> ALLOCATED: allocateFulfillment (reserves stock; INSUFFICIENT_STOCK)
+        ALLOCATED -> SHIPPED: shipFulfillment (takes stock off hand)
+        SHIPPED -> DELIVERED: deliverFulfillment
+        PENDING | ALLOCATED -> CANCELLED: cancelFulfillment (releases the reservation)
+        """,
+    ),
+    allows={},
+    refusals={},
+)
+
+TASK_STATES: StateMachine[TaskStatus] = StateMachine(
+    "task",
+    (TaskStatus.PENDING, "activateOrder"),
+    parse_transitions(
+        TaskStatus,
+        """
+        PENDING -> IN_PROGRESS: startTask (DEPENDENCY_NOT_DONE before its parent's work is done)
+        IN_PROGRESS -> DONE: completeTask
+        PENDING | IN_PROGRESS -> CANCELLED: cancelOrder / changeOrder (its item cancelled)
         """,
     ),
     allows={},
@@ -259,10 +292,12 @@ async def _deactivatable(m: Moving) -> None:
 
 
 async def _on_activated(m: Moving) -> None:
-    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets; B1: billing schedules."""
+    """A1: items marked activated; C3: ONE_TIME items become PURCHASED assets; B1: billing schedules;
+    F2: the fulfillment plan."""
     await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=True)
     await downstream.create_assets(m.uow.tx, m.order, m.items)
     await billing_schedules.create_schedules(m.uow.tx, m.order, m.items)  # B1
+    await decompose_orders.build_plan(m.uow.tx, m.items)  # F2
 
 
 async def _on_deactivated(m: Moving) -> None:
@@ -270,6 +305,7 @@ async def _on_deactivated(m: Moving) -> None:
     await OrderItem.filter(order_id=m.order.id).using_db(m.uow.tx).update(activated=False)
     await downstream.remove_purchased_assets(m.uow.tx, m.order)
     await billing_schedules.cancel_schedules(m.uow.tx, m.order, m.items)  # B6
+    await decompose_orders.clear_plan(m.uow.tx, m.order)
     m.order.activated_at = None
     m.order.activated_by = None
 

@@ -14,9 +14,10 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import models as m
+from app.services.decompose_orders import default_fulfillment_type
 from app.services.obligations import is_overdue
 from app.services.states import CONTRACT_STATES, INVOICE_STATES, ORDER_STATES, QUOTE_STATES
-from models.enums import ContractStatus, InvoiceStatus, OrderStatus, QuoteStatus
+from models.enums import ContractStatus, InvoiceStatus, OrderStatus, ProductType, QuoteStatus
 from resolvers.compiled.batched import CREDIT_HOLD, OPEN_RECEIVABLES, REMAINING_AMOUNT, Batched
 
 
@@ -64,6 +65,10 @@ def _next(machine: Any, enum: Any, row: dict[str, Any]) -> list[str]:
     return [str(s) for s in machine.next_statuses(enum(row["status"]))]
 
 
+def _fulfillment_type(row: dict[str, Any]) -> Any:
+    return row["fulfillment_type"] or default_fulfillment_type(ProductType(row["type"]))
+
+
 def _remaining(row: dict[str, Any]) -> Any:
     return row["quantity"] - row["ordered_quantity"]
 
@@ -102,7 +107,12 @@ TYPES: dict[str, TypeSpec] = {
         relations={"account": One("Account", "account_id", required=True)},
         batched={"remainingAmount": REMAINING_AMOUNT},
     ),
-    "Product": TypeSpec(m.Product, relations={"components": Many("ProductComponent", "bundle_id", ("position",))}),
+    "Product": TypeSpec(
+        m.Product,
+        # F2: products made before fulfillment types have none stored: the default by product type.
+        computed={"fulfillmentType": (("fulfillment_type", "type"), lambda row: str(_fulfillment_type(row)))},
+        relations={"components": Many("ProductComponent", "bundle_id", ("position",))},
+    ),
     "ProductComponent": TypeSpec(
         m.ProductComponent, relations={"product": One("Product", "component_id", required=True)}
     ),
@@ -156,9 +166,29 @@ TYPES: dict[str, TypeSpec] = {
             "events": Many("OrderEvent", "order_id", ("id",)),
             "versions": Many("OrderVersion", "order_id", ("version",)),
             "purchaseOrder": One("PurchaseOrder", "purchase_order_id"),
+            # F2: the plan is the order itself seen through its tasks (no row of its own).
+            "fulfillmentPlan": One("FulfillmentPlan", "id", required=True),
+            "fulfillments": Many("Fulfillment", "order_id", ("created_at",)),
         },
         batched={"creditHold": CREDIT_HOLD},
     ),
+    "FulfillmentPlan": TypeSpec(m.Order, relations={"tasks": Many("FulfillmentTask", "order_id", ("position",))}),
+    "FulfillmentTask": TypeSpec(
+        m.FulfillmentTask,
+        relations={
+            "orderItem": One("OrderItem", "order_item_id"),
+            "dependsOn": One("FulfillmentTask", "depends_on_id"),
+        },
+    ),
+    "Fulfillment": TypeSpec(
+        m.Fulfillment,
+        relations={
+            "location": One("InventoryLocation", "location_id"),
+            "lines": Many("FulfillmentLine", "fulfillment_id", ("position",)),
+        },
+    ),
+    "FulfillmentLine": TypeSpec(m.FulfillmentLine, relations={"orderItem": One("OrderItem", "order_item_id")}),
+    "InventoryLocation": TypeSpec(m.InventoryLocation),
     "OrderItem": TypeSpec(
         m.OrderItem,
         relations={

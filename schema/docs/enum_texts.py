@@ -69,7 +69,7 @@ ENUMS: dict[str, str] = {
     "OrderEventType.CHANGED": "I1: an in-flight change made a new version.",
     "OrderEventType.CONTRACTED": "C1: the order was contracted.",
     "OrderEventType.UNCONTRACTED": "C4: the order was un-contracted.",
-    "OrderEventType.SHIPPED": "A4: quantities shipped without a status change.",
+    "OrderEventType.SHIPPED": "A4: quantities shipped (before F3; now FULFILLMENT_* events are recorded).",
     "OrderEventType.CANCELLED": "I2: the order was cancelled.",
     "OrderEventType.KEY_REVOKED": "S1: internal (an API key was revoked); never delivered to clients.",
     "OrderSortField": "Keys orders can be sorted on.",

@@ -171,8 +171,9 @@ MUTATIONS: dict[str, str] = {
     **_mutation(
         "shipOrderItems",
         (
-            "A4: records shipped quantities; ACTIVATED -> IN_FULFILLMENT -> FULFILLED (FULFILL_ORDERS). "
-            "Errors: INVALID_TRANSITION, INVALID_QUANTITY, VALIDATION_ERROR, NOT_FOUND, FORBIDDEN."
+            "A4/F3 shortcut: one fulfillment without a location (no stock) created, allocated, shipped and "
+            "delivered at once for SHIPPABLE items (FULFILL_ORDERS). Errors: QUANTITY_EXCEEDS_REMAINING, "
+            "INVALID_TRANSITION, INVALID_QUANTITY, VALIDATION_ERROR, NOT_FOUND, FORBIDDEN."
         ),
         order="The order with its shipped quantities; null when `errors` is not empty.",
     ),

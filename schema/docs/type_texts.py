@@ -199,7 +199,7 @@ TYPES: dict[str, str] = {
     "OrderItem.billingFrequency": "O6: the line's, else the product's, else the quote's billing frequency.",
     "OrderItem.activated": "A1: set when its order is activated, cleared when deactivated (A2).",
     "OrderItem.contracted": "C2: set when the item became a subscription; stays after uncontractOrder (C4).",
-    "OrderItem.shippedQuantity": f"A4: quantity shipped so far, {MONEY}.",
+    "OrderItem.shippedQuantity": f"A4/F3: quantity shipped so far (SHIPPED or DELIVERED fulfillments), {MONEY}.",
     "OrderItem.cancelledQuantity": f"I1/I2: quantity cancelled so far, {MONEY}.",
     "OrderItem.segmentKey": "O9: MDQ segment key, from its quote line.",
     "OrderItem.segmentIndex": "O9: segment position within its key.",

@@ -17,7 +17,8 @@ ORDER = """order { id number status version activated activatedAt activatedBy co
 
 
 async def _draft(api, multiple=False):
-    sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12)
+    # F2: RECURRING products default to DIGITAL (provisioned at activation); these tests ship them.
+    sub = await b.product(api, "SUB", "RECURRING", "120.00", defaultSubscriptionTerm=12, fulfillmentType="SHIPPABLE")
     hw = await b.product(api, "HW", "ONE_TIME", "10.00")
     setup = await b.sales_setup(
         api,
