@@ -10,8 +10,8 @@ products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, 
 
 from collections import defaultdict
 from datetime import UTC, date, datetime
-from types import SimpleNamespace
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 from uuid import uuid4
 
