@@ -11,7 +11,6 @@ products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, 
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 from uuid import uuid4
 
@@ -105,11 +104,12 @@ async def _insert_lines(tx: BaseDBAsyncClient, rows: list[dict[str, Any]]) -> No
     uuid_field = fields["id"]
     converters = {column: fields.get(column, uuid_field) for column in LINE_COLUMNS}
     created = datetime.now(UTC)
-    stamp = fields["created_at"].to_db_value(created, SimpleNamespace(created_at=created))
+    # A plain datetime column converts the stamp (created_at's own field would stamp "now" itself).
+    stamp = Invoice._meta.fields_map["posted_at"].to_db_value(created, Invoice)
     marks = [f"${n}" if tx.capabilities.dialect == "postgres" else "?" for n in range(1, len(LINE_COLUMNS) + 2)]
     names = ", ".join(f'"{c}"' for c in (*LINE_COLUMNS, "created_at"))
     sql = f'INSERT INTO "invoice_line" ({names}) VALUES ({", ".join(marks)})'
-    values = [[converters[c].to_db_value(row[c], None) for c in LINE_COLUMNS] + [stamp] for row in rows]
+    values = [[converters[c].to_db_value(row[c], InvoiceLine) for c in LINE_COLUMNS] + [stamp] for row in rows]
     await tx.execute_many(sql, values)
 
 
