@@ -3,7 +3,8 @@
 Measures createOrdersFromQuote (1-line and 200-line quotes: latency over HTTP, SQL statements per call
 in-process) and the nested `orders(first: 50)` read (throughput and latency over HTTP). `--case
 invoice-run` instead measures the invoice run (B2) over 10,000 due schedule lines in-process: invoices
-and lines per second, SQL statements and peak Python memory (tracemalloc).
+and lines per second, SQL statements and peak Python memory (tracemalloc; BENCH_NO_TRACEMALLOC=1 times
+the run without it, tracemalloc slows Python down about twofold).
 
     .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
                                       [--requests N] [--concurrency C] [--case server|invoice-run]
