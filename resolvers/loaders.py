@@ -313,6 +313,7 @@ class Loaders(PurchasingLoaders):
     def invoice_lines_by_invoice(self) -> DataLoader[Any, list[InvoiceLine]]:
         return by_fk_loader(self._actor, InvoiceLine, "invoice_id", ["position"])
 
+    @cached_property
     def fulfillments_by_order(self) -> DataLoader[Any, list[Fulfillment]]:
         return by_fk_loader(self._actor, Fulfillment, "order_id", ["created_at", "id"])
 

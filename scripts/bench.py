@@ -4,10 +4,13 @@ Measures createOrdersFromQuote (1-line and 200-line quotes: latency over HTTP, S
 in-process), the nested `orders(first: 50)` read (throughput and latency over HTTP), and amending a
 contract of 20 and of 200 subscriptions and ordering the amendment (C9: SQL statements in-process, the
 same for both sizes: bulk writes), and 20-way concurrent allocation on one stock row (F3: allocations
-per second, oversell must be 0).
+per second, oversell must be 0). `--case invoice-run` instead measures the invoice run (B2) over
+10,000 due schedule lines in-process: invoices and lines per second, SQL statements and peak Python
+memory (tracemalloc; BENCH_NO_TRACEMALLOC=1 times the run without it).
 
     .venv/bin/python scripts/bench.py [--database sqlite|postgres|both] [--postgres-url URL]
                                       [--requests N] [--concurrency C] [--allocation-only]
+                                      [--case api|renewals|invoice-run]
 
 `--case renewals [--contracts N]` instead times the renewal run (R2) over N due contracts (default
 5,000): contracts per second and peak Python memory (scripts/bench_renewals.py).
@@ -405,6 +408,94 @@ async def renewals_case(args: argparse.Namespace) -> int:
     return 0
 
 
+INVOICE_LINES = 10_000
+INVOICE_ACCOUNTS = 100
+
+
+async def seed_due_lines(lines: int, accounts: int) -> None:
+    """Accounts, one activated order each with one item, and `lines` UNBILLED lines due by 2027-01-01,
+    written directly (bulk) so the seeding does not dominate the run."""
+    from datetime import date, timedelta
+
+    from app.services.reference_data import ensure_reference_data
+    from models import Account, BillingLine, Order, OrderItem, Product
+    from models.enums import OrderStatus, ProductType
+
+    await ensure_reference_data()
+    product = await Product.create(sku="BENCH-SUB", name="Bench subscription", type=ProductType.RECURRING)
+    accs = [Account(name=f"Bench {n}") for n in range(accounts)]
+    await Account.bulk_create(accs)
+    orders = [
+        Order(number=f"B-{n:06d}", account_id=a.id, status=OrderStatus.ACTIVATED, total_amount=0, currency="USD")
+        for n, a in enumerate(accs)
+    ]
+    await Order.bulk_create(orders)
+    items = [
+        OrderItem(order_id=o.id, product_id=product.id, position=1, quantity=1, list_price=0, unit_price=0,
+                  total_price=0)
+        for o in orders
+    ]  # fmt: skip
+    await OrderItem.bulk_create(items)
+    start, rows = date(2026, 1, 1), []
+    for n in range(lines):
+        item, order = items[n % accounts], orders[n % accounts]
+        day = start + timedelta(days=n // accounts)
+        rows.append(
+            BillingLine(order_item_id=item.id, order_id=order.id, account_id=order.account_id, currency="USD",
+                        position=n // accounts + 1, period_start=day, period_end=day, invoice_date=day,
+                        amount=Decimal("10.00"))
+        )  # fmt: skip
+    await BillingLine.bulk_create(rows, batch_size=1000)
+
+
+async def bench_invoice_run(kind: str, args: argparse.Namespace) -> dict[str, float]:
+    """B2: one invoice run over INVOICE_LINES due lines of INVOICE_ACCOUNTS accounts, in-process."""
+    import tracemalloc
+    from datetime import date
+
+    from tortoise.transactions import in_transaction
+
+    from app.services.invoice_run import invoice_run
+
+    async with database(kind, args.postgres_url) as url:
+        EXECUTOR_CACHE.clear()
+        await db.run_migrations(url)
+        await db.init_orm(url)
+        try:
+            await seed_due_lines(INVOICE_LINES, INVOICE_ACCOUNTS)
+            if not os.environ.get("BENCH_NO_TRACEMALLOC"):
+                tracemalloc.start()
+            started = time.perf_counter()
+            with SqlCounter() as counter:
+                async with in_transaction() as tx:
+                    invoices = await invoice_run(date(2027, 1, 1), tx)
+            seconds = time.perf_counter() - started
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        finally:
+            await db.close_orm()
+    return {
+        "seconds": seconds,
+        "invoices": len(invoices),
+        "invoices_per_s": len(invoices) / seconds,
+        "lines_per_s": INVOICE_LINES / seconds,
+        "statements": counter.count,
+        "peak_mib": peak / 2**20,
+    }
+
+
+async def main_invoice_run(args: argparse.Namespace, kinds: list[str]) -> int:
+    for kind in kinds:
+        r = await bench_invoice_run(kind, args)
+        print(
+            f"{kind}: invoice run over {INVOICE_LINES:,} due lines ({INVOICE_ACCOUNTS} accounts): "
+            f"{r['invoices']} invoices in {r['seconds']:.2f} s = {r['invoices_per_s']:.0f} invoices/s, "
+            f"{r['lines_per_s']:.0f} lines/s, {r['statements']} SQL statements, peak {r['peak_mib']:.1f} MiB",
+            flush=True,
+        )
+    return 0
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
@@ -412,7 +503,7 @@ async def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument(
-        "--case", choices=["api", "renewals"], default="api", help="renewals: R2 run, see bench_renewals"
+        "--case", choices=["api", "renewals", "invoice-run"], default="api", help="see the module docstring"
     )
     parser.add_argument("--contracts", type=int, default=5000, help="due contracts of the renewals case")
     parser.add_argument("--allocation-only", action="store_true", help="run only the 20-way allocation case")
@@ -422,6 +513,8 @@ async def main() -> int:
     if args.requests < 1 or args.concurrency < 1:
         parser.error("--requests and --concurrency must be positive")
     kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    if args.case == "invoice-run":
+        return await main_invoice_run(args, kinds)
     results = []
     for kind in kinds:
         started = time.perf_counter()

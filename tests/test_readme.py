@@ -125,6 +125,18 @@ def test_r4_readme_contract_life_activate_amend_renew_runs_as_written(tmp_path):
     assert '"metrics":{"mrr":"270.00","arr":"3240.00","tcv":"6212.59","acv":"3106.30"}' in out
 
 
+def billing_script() -> str:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Billing and invoices", 1)[1]
+    return re.search(r"```bash\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_b2_readme_billing_runs_as_written(tmp_path):
+    out = run_against_a_server(tmp_path, walkthrough_script() + billing_script())
+    assert '"errors":[{' not in out
+    assert '"status":"ACTIVATED"' in out and '"number":"INV-000001","status":"POSTED"' in out
+
+
 def test_readme_roles_table_matches_the_code():
     from app.auth import ROLE_PERMISSIONS, Permission
     from models.enums import Role

@@ -5,13 +5,14 @@ run invoices nothing twice; on PostgreSQL runs queue on an advisory lock and the
 locked, so a concurrent change (B6 rebill) waits for the run.
 
 Statements do not grow with the number of lines: one SELECT of the due lines, one of their
-products, one bulk INSERT of invoices, one of invoice lines, and one UPDATE per invoice.
+products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, and one UPDATE per invoice.
 """
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
+from uuid import uuid4
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -22,6 +23,10 @@ from models import BillingLine, Invoice, InvoiceLine, OrderItem
 from models.enums import BillingLineKind, BillingLineStatus, InvoiceKind, InvoiceStatus
 
 INVOICE_RUN_LOCK_KEY = 0x0B2_1_4E  # B2: one invoice run at a time (pg_advisory_xact_lock)
+LINE_COLUMNS = (
+    "id", "invoice_id", "billing_line_id", "order_item_id", "position", "description", "period_start", "period_end",
+    "amount",
+)  # fmt: skip
 LINE_FIELDS = ("id", "account_id", "currency", "kind", "order_item_id", "period_start", "period_end", "amount")
 
 
@@ -55,7 +60,7 @@ async def invoice_run(as_of: date, using: BaseDBAsyncClient) -> list[Invoice]:
         return []
     names = await _descriptions(using, {line["order_item_id"] for line in lines})
     invoices: list[Invoice] = []
-    invoice_lines: list[InvoiceLine] = []
+    invoice_lines: list[dict[str, Any]] = []
     for (account_id, currency, kind), group in _group(lines).items():
         total = sum((line["amount"] for line in group), Decimal("0.00"))
         invoice = Invoice(
@@ -65,10 +70,10 @@ async def invoice_run(as_of: date, using: BaseDBAsyncClient) -> list[Invoice]:
         invoices.append(invoice)
         invoice_lines.extend(_invoice_line(invoice, n, line, names) for n, line in enumerate(group, 1))
     await Invoice.bulk_create(invoices, using_db=using)
-    await InvoiceLine.bulk_create(invoice_lines, using_db=using)
+    await _insert_lines(using, invoice_lines)
     by_invoice: dict[Any, list[Any]] = defaultdict(list)
     for row in invoice_lines:
-        by_invoice[row.invoice_id].append(row.billing_line_id)
+        by_invoice[row["invoice_id"]].append(row["billing_line_id"])
     for invoice_id, ids in by_invoice.items():
         await (
             BillingLine.filter(id__in=ids, status=BillingLineStatus.UNBILLED)
@@ -78,17 +83,34 @@ async def invoice_run(as_of: date, using: BaseDBAsyncClient) -> list[Invoice]:
     return invoices
 
 
-def _invoice_line(invoice: Invoice, position: int, line: dict[str, Any], names: dict[Any, str]) -> InvoiceLine:
-    return InvoiceLine(
-        invoice_id=invoice.id,
-        billing_line_id=line["id"],
-        order_item_id=line["order_item_id"],
-        position=position,
-        description=f"{names.get(line['order_item_id'], '')} {line['period_start']}..{line['period_end']}",
-        period_start=line["period_start"],
-        period_end=line["period_end"],
-        amount=line["amount"],
-    )
+def _invoice_line(invoice: Invoice, position: int, line: dict[str, Any], names: dict[Any, str]) -> dict[str, Any]:
+    return {
+        "id": uuid4(),
+        "invoice_id": invoice.id,
+        "billing_line_id": line["id"],
+        "order_item_id": line["order_item_id"],
+        "position": position,
+        "description": f"{names.get(line['order_item_id'], '')} {line['period_start']}..{line['period_end']}",
+        "period_start": line["period_start"],
+        "period_end": line["period_end"],
+        "amount": line["amount"],
+    }
+
+
+async def _insert_lines(tx: BaseDBAsyncClient, rows: list[dict[str, Any]]) -> None:
+    """One multi-row INSERT statement (executemany) without building a model object per line: the
+    values are converted by the model's own fields, as bulk_create would."""
+    fields = InvoiceLine._meta.fields_map
+    uuid_field = fields["id"]
+    converters = {column: fields.get(column, uuid_field) for column in LINE_COLUMNS}
+    created = datetime.now(UTC)
+    # A plain datetime column converts the stamp (created_at's own field would stamp "now" itself).
+    stamp = Invoice._meta.fields_map["posted_at"].to_db_value(created, Invoice)
+    marks = [f"${n}" if tx.capabilities.dialect == "postgres" else "?" for n in range(1, len(LINE_COLUMNS) + 2)]
+    names = ", ".join(f'"{c}"' for c in (*LINE_COLUMNS, "created_at"))
+    sql = f'INSERT INTO "invoice_line" ({names}) VALUES ({", ".join(marks)})'
+    values = [[converters[c].to_db_value(row[c], InvoiceLine) for c in LINE_COLUMNS] + [stamp] for row in rows]
+    await tx.execute_many(sql, values)
 
 
 class InvoiceRunService:

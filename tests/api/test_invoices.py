@@ -152,3 +152,23 @@ async def test_b2_concurrent_runs_invoice_each_line_once(api):
     assert all(codes(r) == [] for r in results)
     made = [i for r in results for i in r["invoices"]]
     assert len(made) == 1 and made[0]["total"] == "1200.00"
+
+
+async def test_b6_credit_for_writes_a_credit_line_the_next_run_puts_on_a_credit_note(api):
+    """The hook amendments (C9) and terminations (C11) call with a negative delta."""
+    from datetime import date
+
+    from tortoise.transactions import in_transaction
+
+    from app.services.billing_schedules import credit_for
+    from models import Order, OrderItem
+
+    order = await activated(api, "SUB-CF", billingFrequency="ANNUAL")
+    async with in_transaction() as tx:
+        row = await Order.get(id=order["id"]).using_db(tx)
+        item = await OrderItem.get(id=order["items"][0]["id"]).using_db(tx)
+        line = await credit_for(tx, row, item, Decimal("25.50"), date(2016, 6, 1), "TERMINATION")
+    assert (line.kind, line.amount, line.reason) == ("CREDIT", Decimal("-25.50"), "TERMINATION")
+    made = {i["kind"]: i for i in (await run(api, "2016-06-01"))["invoices"]}
+    assert made["CREDIT_NOTE"]["total"] == "-25.50"
+    assert [x["amount"] for x in made["CREDIT_NOTE"]["lines"]] == ["-25.50"]
