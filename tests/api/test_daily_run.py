@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.api import builders as b
 from tests.api.test_billing_schedules import activate, direct_order, monthly_item
 from tests.api.test_contracts import act, key_of, sent
 from tests.api.test_obligations import add
 from tests.api.test_ordering import codes
-from tests.api import builders as b
 from tests.api.test_renewals import activated_contract, run_daily
 from tests.conftest import requires_postgres
 
