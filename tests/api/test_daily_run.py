@@ -141,3 +141,5 @@ async def test_r3_two_processes_at_once_create_nothing_twice(api, database_url):
     counted = [[e["type"] for e in n["events"]] for n in nodes]
     assert [t.count("RENEWAL_CREATED") for t in counted] == [1] * 7
     assert sum(t.count("OBLIGATION_OVERDUE") for t in counted) == 1
+    invoiced = await api("{ invoices(first: 100) { totalCount edges { node { lines { amount } } } } }")
+    assert invoiced["invoices"]["totalCount"] == 6  # B2: one per activated contract's account, never two
