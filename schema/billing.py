@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from app.services.states import INVOICE_STATES
 from models.enums import BillingLineKind, BillingLineStatus, InvoiceKind, InvoiceStatus
+from schema.documents import Document
 from schema.sales import Account, QuoteLine, loaders, to_one
 
 if TYPE_CHECKING:
@@ -168,6 +169,10 @@ class Invoice:
     @strawberry.field
     def next_statuses(self) -> list[InvoiceStatus]:
         return INVOICE_STATES.next_statuses(self.status)
+
+    @strawberry.field(description="B2/C8: the PDFs rendered from this invoice (renderDocument), newest first.")
+    async def documents(self, info: Info) -> list[Document]:
+        return [Document.from_model(d) for d in await loaders(info).documents_by_object.load(self.id)]
 
     @strawberry.field
     async def payments(self, info: Info) -> list[PaymentAllocationRef]:

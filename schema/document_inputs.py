@@ -10,6 +10,7 @@ from schema.documents import DocumentKind
 class RenderDocumentInput:
     contract_id: strawberry.ID | None = UNSET
     quote_id: strawberry.ID | None = UNSET
+    invoice_id: strawberry.ID | None = UNSET
     template_id: strawberry.ID | None = UNSET
     idempotency_key: str | None = UNSET
 

@@ -8,6 +8,7 @@ import strawberry
 
 from app.services.daily_run import DailyRun as DailyRunResult
 from app.services.metrics_report import MetricsScope, metrics_report
+from schema.billing import Invoice
 from schema.contracts import Contract, Obligation
 from schema.sales import Opportunity
 
@@ -19,6 +20,7 @@ class DailyRun:
     activated_contracts: list[Contract]
     expired_contracts: list[Contract]
     overdue_obligations: list[Obligation]
+    invoices: list[Invoice]
 
     @classmethod
     def from_result(cls, run: DailyRunResult) -> "DailyRun":
@@ -29,6 +31,7 @@ class DailyRun:
             activated_contracts=[Contract.from_model(c) for c in found.get("activated_contracts", [])],
             expired_contracts=[Contract.from_model(c) for c in found.get("expired_contracts", [])],
             overdue_obligations=[Obligation.from_model(o) for o in found.get("overdue_obligations", [])],
+            invoices=[Invoice.from_model(i) for i in found.get("invoices", [])],
         )
 
 

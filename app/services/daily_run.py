@@ -3,7 +3,8 @@ keyset (contract or obligation id), one transaction per batch. Two runs at once 
 PostgreSQL) queue on one advisory lock per batch and re-read what is left to do under it, and the
 unique (part, subject) key of DailyRunMark backs that up: nothing is made twice.
 
-Adding a part (the invoice run, B2) is one entry in PARTS."""
+The invoice run (B2) is the last part: every billing line due on the as-of date is invoiced once,
+under the invoice run's own advisory lock (a line gets its invoice in the same transaction)."""
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.auth import Actor, Permission, requires
 from app.services import renewals
+from app.services.invoice_run import invoice_run
 from app.services.reference_data import get_settings
 from app.services.renewal_commands import RunDaily
 from app.services.states import move_contract
@@ -124,12 +126,20 @@ async def overdue_part(uow: UnitOfWork, as_of: date, after: Any) -> tuple[list[A
     return due, _next(page)
 
 
-# The parts, in the order they run (renewals before expiry: a contract is renewed before it ends).
+async def invoice_part(uow: UnitOfWork, as_of: date, after: Any) -> tuple[list[Any], Any]:
+    """B2: the invoice run for the as-of date, in one batch: it reads only the lines still unbilled,
+    so a second run (or one after `runInvoices`) creates no invoice twice."""
+    return await invoice_run(as_of, uow.tx), None
+
+
+# The parts, in the order they run (renewals before expiry: a contract is renewed before it ends;
+# invoices last, so lines written by today's activations are billed the same day).
 PARTS: dict[str, Part] = {
     "renewal_opportunities": renewal_part,
     "activated_contracts": activation_part,
     "expired_contracts": expiry_part,
     "overdue_obligations": overdue_part,
+    "invoices": invoice_part,
 }
 
 

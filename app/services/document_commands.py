@@ -12,6 +12,7 @@ class RenderDocument(Command):
 
     contract_id: str | None = None
     quote_id: str | None = None
+    invoice_id: str | None = None  # B2: an invoice or credit note
     template_id: str | None = None
 
 

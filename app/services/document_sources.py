@@ -1,7 +1,7 @@
 """C8: what a document is made from. Each kind of object registers a `DocumentSource`: the command
 field holding its id and a loader that reads the object in the actor's scope (S3: a foreign id is
-NOT_FOUND) and returns the template's data and the account that owns the object. Contracts and quotes
-register here; another capability (billing's invoices) registers its own with `register_source`."""
+NOT_FOUND) and returns the template's data and the account that owns the object. Contracts, quotes
+and invoices (B2) register here; another capability registers its own with `register_source`."""
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -12,8 +12,20 @@ from uuid import UUID
 
 from app.auth import Actor
 from app.services.scoping import get_scoped
-from models import Account, Contract, Milestone, Obligation, Order, Quote, QuoteLine, Signatory, Subscription
-from models.enums import DocumentKind
+from models import (
+    Account,
+    Contract,
+    Invoice,
+    InvoiceLine,
+    Milestone,
+    Obligation,
+    Order,
+    Quote,
+    QuoteLine,
+    Signatory,
+    Subscription,
+)
+from models.enums import DocumentKind, InvoiceKind
 
 
 @dataclass(frozen=True)
@@ -149,5 +161,40 @@ async def load_quote(actor: Actor, quote_id: str) -> SourceData:
     )
 
 
+async def load_invoice(actor: Actor, invoice_id: str) -> SourceData:
+    """B2: an invoice or credit note with its account and lines; a draft has no number yet."""
+    invoice: Invoice = await get_scoped(actor, Invoice.all(), invoice_id, "Invoice", "invoiceId")
+    account = await Account.get(id=invoice.account_id)
+    lines = await InvoiceLine.filter(invoice_id=invoice.id).order_by("position", "id")
+    values = {
+        "number": invoice.number,
+        "kind": str(invoice.kind),
+        "status": str(invoice.status),
+        "currency": invoice.currency,
+        "total": invoice.total,
+        "balance": invoice.balance,
+        "as_of": invoice.as_of,
+        "posted_at": invoice.posted_at,
+        "lines": [
+            {
+                "description": x.description,
+                "period_start": x.period_start,
+                "period_end": x.period_end,
+                "amount": x.amount,
+            }
+            for x in lines
+        ],
+    }
+    label = "Credit note" if invoice.kind == InvoiceKind.CREDIT_NOTE else "Invoice"
+    return SourceData(
+        account_id=invoice.account_id,
+        object_id=invoice.id,
+        title=f"{label} {invoice.number or 'draft'}",
+        created=invoice.created_at,
+        values={"invoice": values, "account": _account(account)},
+    )
+
+
 register_source(DocumentSource(DocumentKind.CONTRACT, "contract_id", load_contract))
 register_source(DocumentSource(DocumentKind.QUOTE, "quote_id", load_quote))
+register_source(DocumentSource(DocumentKind.INVOICE, "invoice_id", load_invoice))

@@ -2,7 +2,7 @@
 date ends on it (its former end kept in `previous_end_date`), those not started by then are
 cancelled, the ONE_TIME assets of the contract's orders are CANCELLED, and the contract moves to
 TERMINATED (the C6 table) with the event on its stream. B6 (billing) credits the days after the
-termination from `ended_by_termination`."""
+termination from `ended_by_termination` in the same transaction (`bill_termination`)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +14,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from app.auth import Actor, Permission, requires
 from app.errors import ErrorCode
 from app.services import amendment_commands as acmd
+from app.services.bill_terminations import bill_termination
 from app.services.contract_positions import require_active, require_within
 from app.services.contract_workflow import lock_contract, required_text
 from app.services.states import move_contract
@@ -29,6 +30,7 @@ class EndedSubscription:
 
     subscription_id: Any
     product_id: Any
+    order_item_id: Any
     quantity: Decimal
     net_price: Decimal
     ended_on: date
@@ -49,7 +51,9 @@ class TerminateContractService:
             require_active(contract)
             day = data.termination_date
             require_within(contract, day, ErrorCode.TERMINATION_DATE_OUT_OF_RANGE, "terminationDate")
-            ended = await _end_subscriptions(uow.tx, contract, day)
+            ended, cancelled = await _end_subscriptions(uow.tx, contract, day)
+            cut = [e.order_item_id for e in await ended_by_termination(contract.id, uow.tx)]
+            await bill_termination(uow.tx, [*cut, *cancelled], day)
             await _cancel_assets(uow.tx, contract)
             contract.termination_date = day
             changes = {"terminationDate": day.isoformat(), "reason": reason, "subscriptionsEnded": ended}
@@ -57,8 +61,9 @@ class TerminateContractService:
         return contract
 
 
-async def _end_subscriptions(tx: BaseDBAsyncClient, contract: Contract, day: date) -> int:
-    """Two statements whatever the number of subscriptions: one read, one bulk update."""
+async def _end_subscriptions(tx: BaseDBAsyncClient, contract: Contract, day: date) -> tuple[int, list[Any]]:
+    """Two statements whatever the number of subscriptions: one read, one bulk update. The count of
+    subscriptions changed, and the order items of those cancelled (not started by `day`)."""
     rows = list(await Subscription.filter(contract_id=contract.id, status=SubscriptionStatus.ACTIVE).using_db(tx))
     changed = []
     for s in rows:
@@ -72,7 +77,8 @@ async def _end_subscriptions(tx: BaseDBAsyncClient, contract: Contract, day: dat
         changed.append(s)
     if changed:
         await Subscription.bulk_update(changed, fields=["status", "end_date", "previous_end_date"], using_db=tx)
-    return len(changed)
+    cancelled = [s.order_item_id for s in changed if s.status == SubscriptionStatus.CANCELLED]
+    return len(changed), [i for i in cancelled if i is not None]
 
 
 async def _cancel_assets(tx: BaseDBAsyncClient, contract: Contract) -> None:
@@ -87,7 +93,7 @@ async def ended_by_termination(contract_id: Any, tx: BaseDBAsyncClient | None = 
     query = Subscription.filter(contract_id=contract_id, previous_end_date__not_isnull=True).order_by("id")
     rows = await (query.using_db(tx) if tx is not None else query)
     return [
-        EndedSubscription(s.id, s.product_id, s.quantity, s.net_price, s.end_date, s.previous_end_date)
+        EndedSubscription(s.id, s.product_id, s.order_item_id, s.quantity, s.net_price, s.end_date, s.previous_end_date)
         for s in rows
         if s.end_date is not None and s.previous_end_date is not None
     ]

@@ -281,6 +281,7 @@ TYPES: dict[str, TypeSpec] = {
             "corrects": One("Invoice", "corrects_id"),
             "lines": Many("InvoiceLine", "invoice_id", ("position", "id")),
             "payments": Many("PaymentAllocation", "invoice_id", ("created_at",)),
+            "documents": Many("Document", "object_id", ("-created_at",)),
         },
     ),
     "InvoiceLine": TypeSpec(m.InvoiceLine, relations={"orderItem": One("OrderItem", "order_item_id")}),

@@ -21,7 +21,8 @@ AMENDMENTS: dict[str, str] = {
     **_mutation(
         "terminateContract",
         "C11: ends every subscription of an ACTIVATED contract at terminationDate, cancels the assets of its "
-        "orders and moves it to TERMINATED (MANAGE_CONTRACTS). Errors: CONTRACT_NOT_ACTIVE, "
+        "orders and moves it to TERMINATED (MANAGE_CONTRACTS); billing after the date is voided, and what was "
+        "invoiced for the days after it credited (B6). Errors: CONTRACT_NOT_ACTIVE, "
         "TERMINATION_DATE_OUT_OF_RANGE, VERSION_CONFLICT, VALIDATION_ERROR, NOT_FOUND, FORBIDDEN.",
         contract="The contract, now TERMINATED; null when `errors` is not empty.",
     ),

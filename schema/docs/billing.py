@@ -63,7 +63,7 @@ BILLING: dict[str, str] = {
     "BillingLine.amount": "B1: the prorated amount, a Decimal string; negative for a CREDIT line (B6).",
     "BillingLine.kind": "CHARGE, or CREDIT (a negative delta, invoiced on a credit note, B6).",
     "BillingLine.status": "UNBILLED until an invoice run takes it, INVOICED, or VOID when replaced (B6).",
-    "BillingLine.reason": "Why it exists: ACTIVATION, CHANGE, CANCELLATION, DEACTIVATION, ADJUSTMENT, ...",
+    "BillingLine.reason": "Why it exists: ACTIVATION, CHANGE, CANCELLATION, DEACTIVATION, ADJUSTMENT, TERMINATION, ...",
     "BillingLine.orderItem": "The order item it bills; null in a quote preview.",
     "BillingLine.quoteLine": "The quote line it previews (a quote preview), else the one its order item came from.",
     "BillingLine.invoice": "The invoice it is on; null while unbilled.",

@@ -5,7 +5,8 @@ from schema.docs.common import _mutation
 DOCUMENTS: dict[str, str] = {
     **_mutation(
         "renderDocument",
-        "C8: render a contract or a quote to a PDF with a template (default: the kind's default template) and "
+        "C8: render a contract, a quote or an invoice (B2) to a PDF with a template (default: the kind's "
+        "default template) and "
         "keep it with its sha256 (RENDER_DOCUMENTS: every role but READ_ONLY; scoped, S3). Deterministic: the "
         "same data and template give the same bytes. Errors: TEMPLATE_RENDER_FAILED, VALIDATION_ERROR, "
         "NOT_FOUND, FORBIDDEN.",
@@ -18,8 +19,10 @@ DOCUMENTS: dict[str, str] = {
         "VALIDATION_ERROR, NOT_FOUND, FORBIDDEN.",
         template="The saved template; null when `errors` is not empty.",
     ),
-    "RenderDocumentInput.contractId": "C8: the contract to render (exactly one of contractId | quoteId).",
-    "RenderDocumentInput.quoteId": "C8: the quote to render (exactly one of contractId | quoteId).",
+    "RenderDocumentInput.contractId": "C8: the contract to render (exactly one of contractId | quoteId | invoiceId).",
+    "RenderDocumentInput.quoteId": "C8: the quote to render (exactly one of contractId | quoteId | invoiceId).",
+    "RenderDocumentInput.invoiceId": "B2: the invoice or credit note to render "
+    "(exactly one of contractId | quoteId | invoiceId).",
     "RenderDocumentInput.templateId": "C8: the template to use, of the object's kind; default: the kind's default.",
     "SaveDocumentTemplateInput.id": "C8: the template to update (a default's id replaces the default); "
     "omit to create one.",
@@ -66,7 +69,7 @@ DOCUMENTS: dict[str, str] = {
     "DocumentKind": "C8: kinds of objects that render to documents.",
     "DocumentKind.QUOTE": "A quote.",
     "DocumentKind.CONTRACT": "A contract.",
-    "DocumentKind.INVOICE": "An invoice (B2; no invoice source yet).",
+    "DocumentKind.INVOICE": "An invoice or credit note (B2).",
     "Query.documentTemplates": "C8: the document templates, each kind's default first (READ).",
     "Query.documentTemplates(kind:)": "Only templates of this kind; default: all kinds.",
     "ErrorCode.TEMPLATE_INVALID": "C8: a template does not compile (the message names the part and line).",

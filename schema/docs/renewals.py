@@ -17,6 +17,7 @@ RENEWALS: dict[str, str] = {
     "DailyRun.activatedContracts": "C6: SIGNED contracts whose start date had come, now ACTIVATED.",
     "DailyRun.expiredContracts": "C6/R4: ACTIVATED contracts past their end, now EXPIRED (or RENEWED if renewed).",
     "DailyRun.overdueObligations": "C7: obligations found open past due, each given one OBLIGATION_OVERDUE event.",
+    "DailyRun.invoices": "B2: the DRAFT invoices and credit notes this run created for the lines due on asOf.",
     "ContractEventType.OBLIGATION_OVERDUE": "C7/R3: the daily run found an obligation open past its due date (once).",
     "ContractEventType.RENEWAL_CREATED": "R2: the daily run made this contract's RENEWAL opportunity.",
     "Permission.RUN_DAILY": "R3: run the daily run (`runDaily`); ADMIN only.",

@@ -1,5 +1,5 @@
 """R3: the daily run: contract activation on the start date and expiry (C6), overdue obligation events
-(C7), renewals (R2), idempotency (twice, and two processes at once on PostgreSQL), ADMIN only."""
+(C7), renewals (R2), the invoice run (B2), idempotency (twice, and two processes at once on PostgreSQL), ADMIN only."""
 
 import asyncio
 import os
@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.api import builders as b
+from tests.api.test_billing_schedules import activate, direct_order, monthly_item
 from tests.api.test_contracts import act, key_of, sent
 from tests.api.test_obligations import add
 from tests.api.test_ordering import codes
@@ -72,6 +74,22 @@ async def test_r3_running_twice_creates_nothing_twice(api):
     assert total["opportunities"]["totalCount"] == 2  # the original and one renewal
 
 
+async def test_r3_b2_the_daily_run_invoices_due_lines_once(api):
+    product = await b.product(api, "SUB-D1")
+    await activate(api, await direct_order(api, [monthly_item(product["id"])], billingDayOfMonth=15))
+    selection = "run { asOf invoices { status kind total lines { periodStart } } }"
+    first = await api.mutate("runDaily", {"asOf": "2016-05-15"}, selection)
+    assert codes(first) == []
+    assert [(i["status"], i["kind"], i["total"]) for i in first["run"]["invoices"]] == [("DRAFT", "INVOICE", "183.33")]
+    assert [x["periodStart"] for x in first["run"]["invoices"][0]["lines"]] == ["2016-04-20", "2016-05-15"]
+    again = await api.mutate("runDaily", {"asOf": "2016-05-15"}, selection)
+    assert again["run"]["invoices"] == []  # nothing invoiced twice
+    later = await api.mutate("runDaily", {"asOf": "2016-06-15"}, selection)
+    assert [i["total"] for i in later["run"]["invoices"]] == ["100.00"]
+    listed = await api("{ invoices { totalCount } }")
+    assert listed["invoices"]["totalCount"] == 2
+
+
 async def test_r3_run_daily_is_for_admin_only(api):
     key = await key_of(api, "SALES_OPS")
     refused = await run_daily(api, "2027-01-01", key=key)
@@ -123,3 +141,5 @@ async def test_r3_two_processes_at_once_create_nothing_twice(api, database_url):
     counted = [[e["type"] for e in n["events"]] for n in nodes]
     assert [t.count("RENEWAL_CREATED") for t in counted] == [1] * 7
     assert sum(t.count("OBLIGATION_OVERDUE") for t in counted) == 1
+    invoiced = await api("{ invoices(first: 100) { totalCount edges { node { lines { amount } } } } }")
+    assert invoiced["invoices"]["totalCount"] == 6  # B2: one per activated contract's account, never two

@@ -151,6 +151,7 @@ async def test_c8_template_that_does_not_compile_is_refused_at_save(api):
     assert listed["documentTemplates"] == [
         {"name": "Standard quote", "isDefault": True},
         {"name": "Standard contract", "isDefault": True},
+        {"name": "Standard invoice", "isDefault": True},
     ]
 
 
