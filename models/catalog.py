@@ -6,7 +6,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, money, price, uuid_pk
-from models.enums import BillingFrequency, FulfillmentType, ProductType
+from models.enums import BillingFrequency, BillingTiming, FulfillmentType, ProductType
 
 
 class Product(Model):
@@ -20,6 +20,8 @@ class Product(Model):
     active = fields.BooleanField(default=True, db_index=True)
     # F2: how its order items are fulfilled; existing products keep the API default by type.
     fulfillment_type = fields.CharEnumField(FulfillmentType, max_length=20, null=True)
+    # B1: billed in advance or in arrears; products made before it have none stored: ADVANCE.
+    billing_timing = fields.CharEnumField(BillingTiming, max_length=20, null=True, default=BillingTiming.ADVANCE)
     created_at = created_at()
 
     class Meta:

@@ -203,3 +203,9 @@ class TaskStatus(StrEnum):
     IN_PROGRESS = "IN_PROGRESS"
     DONE = "DONE"
     CANCELLED = "CANCELLED"
+
+
+# B1: billing in arrears
+class BillingTiming(StrEnum):
+    ADVANCE = "ADVANCE"
+    ARREARS = "ARREARS"

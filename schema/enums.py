@@ -8,6 +8,7 @@ from app.auth import Permission
 from app.errors import ErrorCode
 from models.enums import (
     BillingFrequency,
+    BillingTiming,
     FulfillmentStatus,
     FulfillmentType,
     LocationKind,
@@ -43,6 +44,7 @@ for _enum in (
     FulfillmentStatus,
     TaskKind,
     TaskStatus,
+    BillingTiming,
 ):
     strawberry.enum(_enum)
 

@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 
 from schema.enums import (
     BillingFrequency,
+    BillingTiming,
     FulfillmentType,
     NameSortField,
     OpportunityStage,
@@ -77,6 +78,7 @@ class CreateProductInput:
     billing_frequency: BillingFrequency | None = UNSET
     component_ids: list[strawberry.ID] | None = UNSET
     fulfillment_type: FulfillmentType | None = UNSET
+    billing_timing: BillingTiming | None = UNSET
     idempotency_key: str | None = UNSET
 
 

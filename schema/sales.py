@@ -9,11 +9,13 @@ from graphql import FieldNode
 from strawberry.types import Info
 
 from app.errors import not_found
+from app.services.billing_periods import timing_of
 from app.services.decompose_orders import fulfillment_type_of
 from app.services.states import QUOTE_STATES
 from schema.documents import Document
 from schema.enums import (
     BillingFrequency,
+    BillingTiming,
     FulfillmentType,
     OpportunityStage,
     OrderByField,
@@ -208,6 +210,7 @@ class Product:
     billing_frequency: BillingFrequency | None
     active: bool
     fulfillment_type: FulfillmentType
+    billing_timing: BillingTiming
 
     @classmethod
     def from_model(cls, m: Any) -> "Product":
@@ -221,6 +224,7 @@ class Product:
             billing_frequency=m.billing_frequency,
             active=m.active,
             fulfillment_type=fulfillment_type_of(m),
+            billing_timing=timing_of(m.billing_timing),
         )
 
     @strawberry.field

@@ -3,7 +3,8 @@
 A RECURRING item is billed one line per period from its start to its end (both counted). Periods
 align to the account's billing day of month (1-28) when set, else to the item's start day. A partial
 period is prorated by the days it covers / the days of the full period it belongs to; the last line
-takes the rounding remainder so an item's lines sum exactly to its total.
+takes the rounding remainder so an item's lines sum exactly to its total. A line billed in advance
+is invoice-ready on its period start, one billed in arrears on its period end + 1 day.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from app.services.pricing import months_between, round_money
-from models.enums import BillingFrequency
+from models.enums import BillingFrequency, BillingTiming
 
 DAY = timedelta(days=1)
 PERIOD_MONTHS: dict[BillingFrequency, int] = {
@@ -44,6 +45,7 @@ class ItemTerms:
     frequency: BillingFrequency | None
     start: date | None
     end: date | None
+    timing: BillingTiming = BillingTiming.ADVANCE
 
 
 @dataclass(frozen=True)
@@ -92,18 +94,32 @@ def split(total: Decimal, price: Decimal, spans: list[Period]) -> list[Decimal]:
     return amounts
 
 
+def invoice_date(period: Period, timing: BillingTiming) -> date:
+    """B1: in advance on the period start, in arrears on the period end + 1 day."""
+    return period.end + DAY if timing == BillingTiming.ARREARS else period.start
+
+
 def schedule(terms: ItemTerms, activated_on: date, billing_day: int | None = None) -> list[PlannedLine]:
-    """B1: the lines of one item, billed in advance (invoice date = period start)."""
+    """B1: the lines of one item; a RECURRING item's invoice dates follow its timing (invoice_date)."""
     total = round_money(terms.total)
     months = PERIOD_MONTHS.get(terms.frequency) if terms.frequency else None
     if not terms.recurring or terms.start is None:
         return [PlannedLine(1, activated_on, activated_on, activated_on, total)]
-    if months is None:  # a RECURRING item billed ONE_TIME: the whole term on its start
-        return [PlannedLine(1, terms.start, max(terms.end or terms.start, terms.start), terms.start, total)]
+    if months is None:  # a RECURRING item billed ONE_TIME: the whole term as one period
+        whole = Period(terms.start, max(terms.end or terms.start, terms.start), 0)
+        return [PlannedLine(1, whole.start, whole.end, invoice_date(whole, terms.timing), total)]
     end = terms.end if terms.end is not None and terms.end >= terms.start else terms.start
     spans = periods(terms.start, end, months, billing_day)
     amounts = split(total, period_price(total, terms.start, end, months), spans)
-    return [PlannedLine(n, p.start, p.end, p.start, a) for n, (p, a) in enumerate(zip(spans, amounts, strict=True), 1)]
+    return [
+        PlannedLine(n, p.start, p.end, invoice_date(p, terms.timing), a)
+        for n, (p, a) in enumerate(zip(spans, amounts, strict=True), 1)
+    ]
+
+
+def timing_of(stored: BillingTiming | str | None) -> BillingTiming:
+    """Products made before billing timing have none stored: billed in advance."""
+    return BillingTiming(stored) if stored else BillingTiming.ADVANCE
 
 
 def check_billing_day(day: int | None) -> bool:

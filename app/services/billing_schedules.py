@@ -13,7 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from app.auth import Actor, Permission, requires
 from app.errors import invalid
 from app.services import billing_commands as bc
-from app.services.billing_periods import ItemTerms, PlannedLine, schedule
+from app.services.billing_periods import ItemTerms, PlannedLine, schedule, timing_of
 from app.services.catalog import products_by_id
 from app.services.order_dates import item_span
 from app.services.scoping import get_scoped
@@ -47,14 +47,16 @@ async def plan_items(
     plans: dict[Any, list[PlannedLine]] = {}
     for item in items:
         start, end = item_span(item, order)
+        product = products[item.product_id]
         terms = ItemTerms(
             total=item.total_price,
-            recurring=products[item.product_id].type == ProductType.RECURRING,
+            recurring=product.type == ProductType.RECURRING,
             frequency=_frequency(
                 item.billing_frequency, order.billing_frequency, account.billing_frequency if account else None
             ),
             start=start,
             end=end,
+            timing=timing_of(product.billing_timing),
         )
         plans[item.id] = [line for line in schedule(terms, on, day) if line.amount != 0]
     return plans

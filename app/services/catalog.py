@@ -13,7 +13,7 @@ from app.services.pricing import check_term
 from app.services.scoping import get_scoped, parse_id
 from app.services.unit_of_work import unit_of_work
 from models import Account, Opportunity, PriceBook, PriceBookEntry, Product, ProductComponent
-from models.enums import OpportunityStage, ProductType, Role
+from models.enums import BillingTiming, OpportunityStage, ProductType, Role
 
 
 def _currency(value: str | None, field: str) -> str | None:
@@ -96,6 +96,7 @@ class ProductService:
                 default_subscription_term=term,
                 billing_frequency=data.billing_frequency,
                 fulfillment_type=data.fulfillment_type or default_fulfillment_type(product_type),  # F2
+                billing_timing=data.billing_timing or BillingTiming.ADVANCE,  # B1
                 using_db=uow.tx,
             )
             book = await PriceBook.filter(is_standard=True).using_db(uow.tx).get()

@@ -11,6 +11,7 @@ from typing import Any
 
 from models.enums import (
     BillingFrequency,
+    BillingTiming,
     FulfillmentType,
     ObligationStatus,
     OpportunityStage,
@@ -82,6 +83,7 @@ class CreateProduct(Command):
     billing_frequency: BillingFrequency | None = None
     component_ids: list[str] | None = None
     fulfillment_type: FulfillmentType | None = None
+    billing_timing: BillingTiming | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

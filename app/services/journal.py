@@ -4,6 +4,7 @@ export (app/services/journal_export.py) gathers the facts, these build balanced 
 Every entry is a list of rows whose debits equal its credits:
 - an invoice: Dr receivables (its total) / Cr revenue (what its lines' periods served by the entry date,
   prorated by days, end day counted) / Cr deferred revenue (the rest: billed in advance, not yet served);
+  a line billed in arrears (B1) is invoiced after its period ended, so it is all revenue;
 - a credit note: the same with the sides reversed (its amounts are negative);
 - a payment: Dr cash / Cr receivables.
 Deferred revenue is recognised at the entry date only; later recognition entries are not emitted.

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import models as m
+from app.services.billing_periods import timing_of
 from app.services.decompose_orders import default_fulfillment_type
 from app.services.obligations import is_overdue
 from app.services.states import CONTRACT_STATES, INVOICE_STATES, ORDER_STATES, QUOTE_STATES
@@ -110,7 +111,11 @@ TYPES: dict[str, TypeSpec] = {
     "Product": TypeSpec(
         m.Product,
         # F2: products made before fulfillment types have none stored: the default by product type.
-        computed={"fulfillmentType": (("fulfillment_type", "type"), lambda row: str(_fulfillment_type(row)))},
+        computed={
+            "fulfillmentType": (("fulfillment_type", "type"), lambda row: str(_fulfillment_type(row))),
+            # B1: products made before billing timing have none stored: ADVANCE.
+            "billingTiming": (("billing_timing",), lambda row: str(timing_of(row["billing_timing"]))),
+        },
         relations={"components": Many("ProductComponent", "bundle_id", ("position",))},
     ),
     "ProductComponent": TypeSpec(

@@ -5,6 +5,13 @@ from schema.docs.common import _connection, _list_field, _mutation, _sort
 _INVOICE = "The invoice; null when `errors` is not empty."
 
 BILLING: dict[str, str] = {
+    "Product.billingTiming": "B1: when its RECURRING items' lines are invoice-ready: ADVANCE (period start) or "
+    "ARREARS (period end + 1 day); ADVANCE for products made before it.",
+    "CreateProductInput.billingTiming": "B1: ADVANCE (default) or ARREARS; ONE_TIME items are billed at "
+    "activation either way.",
+    "BillingTiming": "B1: when a recurring item's period is invoice-ready.",
+    "BillingTiming.ADVANCE": "B1: in advance, on the period start.",
+    "BillingTiming.ARREARS": "B1: in arrears, on the period end + 1 day.",
     **_mutation(
         "runInvoices",
         "B2: invoices every due (invoice date <= asOf), unbilled, non-void schedule line: one DRAFT invoice per "

@@ -100,6 +100,35 @@ async def test_b1_preview_of_a_quote_lists_its_lines_and_writes_nothing(api):
     assert all(line["orderItem"] is None for line in lines)
 
 
+async def test_b1_arrears_lines_are_invoice_ready_the_day_after_the_period(api):
+    sub = await b.product(api, "SUB-ARR", billingTiming="ARREARS")
+    hardware = await b.product(api, "HW-ARR", type="ONE_TIME", list_price="50.00", billingTiming="ARREARS")
+    plain = await b.product(api, "SUB-ADV")
+    timings = await api(
+        f'{{ a: product(id: "{sub["id"]}") {{ billingTiming }} b: product(id: "{plain["id"]}") {{ billingTiming }} }}'
+    )
+    assert (timings["a"]["billingTiming"], timings["b"]["billingTiming"]) == ("ARREARS", "ADVANCE")
+    order = await direct_order(
+        api, [monthly_item(sub["id"]), {"productId": hardware["id"], "quantity": "1"}], billingDayOfMonth=15
+    )
+    query = f"query($o: ID) {{ billingSchedulePreview(orderId: $o) {{ {LINE} orderItem {{ id }} }} }}"
+    preview = (await api(query, {"o": order["id"]}))["billingSchedulePreview"]
+    activated = await activate(api, order)
+    lines = activated["items"][0]["billingSchedule"]
+    assert [(line["periodStart"], line["periodEnd"], line["invoiceDate"], line["amount"]) for line in lines[:2]] == [
+        ("2016-04-20", "2016-05-14", "2016-05-15", "83.33"), ("2016-05-15", "2016-06-14", "2016-06-15", "100.00"),
+    ]  # fmt: skip
+    assert (lines[-1]["periodEnd"], lines[-1]["invoiceDate"]) == ("2017-04-19", "2017-04-20")
+    one_time = activated["items"][1]["billingSchedule"]
+    assert len(one_time) == 1 and one_time[0]["invoiceDate"] == one_time[0]["periodStart"]  # at activation
+    written = [
+        {**{k: line[k] for k in LINE.split()}, "orderItem": {"id": item["id"]}}
+        for item in activated["items"]
+        for line in item["billingSchedule"]
+    ]
+    assert preview == written  # billingSchedulePreview is exactly what activation writes
+
+
 async def test_b1_billing_day_of_month_is_1_to_28(api):
     for day in (0, 29, 31):
         refused = await api.mutate("createAccount", {"name": "x", "billingDayOfMonth": day}, "account { id }")

@@ -49,6 +49,18 @@ async def order_account(api: Any, order: dict) -> str:
     return (await api(f'{{ order(id: "{order["id"]}") {{ account {{ id }} }} }}'))["order"]["account"]["id"]
 
 
+async def test_b1_the_invoice_run_picks_an_arrears_line_once_its_invoice_date_has_come(api):
+    product = await b.product(api, "SUB-ARR-RUN", billingTiming="ARREARS")
+    await activate(api, await direct_order(api, [monthly_item(product["id"])], billingDayOfMonth=15))
+    assert (await run(api, "2016-05-14"))["invoices"] == []  # the first period ends on 05-14
+    due = await run(api, "2016-05-15")
+    assert [(i["total"], [line["periodStart"] for line in i["lines"]]) for i in due["invoices"]] == [
+        ("83.33", ["2016-04-20"])
+    ]
+    assert (await run(api, "2016-06-14"))["invoices"] == []
+    assert [i["total"] for i in (await run(api, "2016-06-15"))["invoices"]] == ["100.00"]
+
+
 async def test_b2_posting_numbers_gaplessly_and_fixes_the_invoice(api):
     await activated(api, "SUB-P1")
     await activated(api, "SUB-P2")

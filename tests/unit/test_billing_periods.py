@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from app.services.billing_periods import ItemTerms, PlannedLine, periods, schedule
 from app.services.pricing import end_for_term
-from models.enums import BillingFrequency
+from models.enums import BillingFrequency, BillingTiming
 
 RECURRING = [BillingFrequency.MONTHLY, BillingFrequency.QUARTERLY, BillingFrequency.SEMIANNUAL, BillingFrequency.ANNUAL]
 starts = st.dates(min_value=date(1999, 1, 1), max_value=date(2090, 12, 31))
@@ -16,8 +16,10 @@ days_of_month = st.one_of(st.none(), st.integers(min_value=1, max_value=28))
 totals = st.decimals(min_value=-(10**7), max_value=10**7, places=2)
 
 
-def _terms(total: Decimal, frequency: BillingFrequency, start: date, end: date) -> ItemTerms:
-    return ItemTerms(total=total, recurring=True, frequency=frequency, start=start, end=end)
+def _terms(
+    total: Decimal, frequency: BillingFrequency, start: date, end: date, timing: BillingTiming = BillingTiming.ADVANCE
+) -> ItemTerms:
+    return ItemTerms(total=total, recurring=True, frequency=frequency, start=start, end=end, timing=timing)
 
 
 def test_b1_domain_example_prorates_the_first_period_aligned_to_the_15th():
@@ -85,3 +87,25 @@ def test_b1_full_monthly_periods_bill_the_monthly_price(start, term, day, monthl
     assert all(line.amount == monthly for line in lines[1:-1])
     if day is None or day == start.day:
         assert len(lines) == term and lines[0].amount == monthly
+
+
+@given(starts, st.integers(min_value=1, max_value=60), st.sampled_from(RECURRING), days_of_month, totals)
+def test_b1_arrears_lines_are_invoice_ready_the_day_after_their_period(start, term, frequency, day, total):
+    end = end_for_term(start, term)
+    advance = schedule(_terms(total, frequency, start, end), start, day)
+    arrears = schedule(_terms(total, frequency, start, end, BillingTiming.ARREARS), start, day)
+    # The same periods and amounts; only the invoice date moves to the period end + 1 day.
+    assert [(a.period_start, a.period_end, a.amount) for a in arrears] == [
+        (a.period_start, a.period_end, a.amount) for a in advance
+    ]
+    assert all(line.invoice_date == line.period_end + timedelta(days=1) for line in arrears)
+    assert all(line.invoice_date == line.period_start for line in advance)
+
+
+def test_b1_one_time_items_get_one_line_at_activation_in_arrears_too():
+    terms = ItemTerms(
+        total=Decimal("50.00"), recurring=False, frequency=None, start=None, end=None, timing=BillingTiming.ARREARS
+    )
+    assert schedule(terms, date(2026, 3, 9)) == [
+        PlannedLine(1, date(2026, 3, 9), date(2026, 3, 9), date(2026, 3, 9), Decimal("50.00"))
+    ]

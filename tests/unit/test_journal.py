@@ -7,6 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.services.billing_periods import ItemTerms, schedule
 from app.services.journal import (
     CASH,
     DEFERRED_REVENUE,
@@ -19,6 +20,7 @@ from app.services.journal import (
     journal,
     payment_entry,
 )
+from models.enums import BillingFrequency, BillingTiming
 
 D = Decimal
 
@@ -64,6 +66,22 @@ def test_b7_billed_in_advance_is_deferred_until_served():
         DEFERRED_REVENUE: (D(0), D("364.00")),
     }
     assert balanced(rows)
+
+
+def test_b7_an_arrears_invoice_books_straight_to_revenue():
+    # B1 in arrears: a quarter of 300.00 a month, each line invoiced on its invoice date (period end + 1 day).
+    terms = ItemTerms(
+        total=D("900.00"),
+        recurring=True,
+        frequency=BillingFrequency.MONTHLY,
+        start=date(2026, 1, 1),
+        end=date(2026, 3, 31),
+        timing=BillingTiming.ARREARS,
+    )
+    for line in schedule(terms, date(2026, 1, 1)):
+        rows = invoice_entry(invoice([LineFacts(line.period_start, line.period_end, line.amount)], line.invoice_date))
+        assert legs(rows) == {RECEIVABLES: (D("300.00"), D(0)), REVENUE: (D(0), D("300.00"))}
+        assert balanced(rows)
 
 
 def test_b7_a_credit_note_reverses_the_sides():
