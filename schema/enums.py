@@ -49,12 +49,7 @@ for _enum in (
     strawberry.enum(_enum)
 
 # Codes of the published contract whose rules arrive with later work (README: "Not in effect yet").
-NOT_IN_EFFECT_YET = {
-    "OVERPAYMENT": "B3",
-    "PO_AMOUNT_EXCEEDED": "B4",
-    "PO_NOT_APPLICABLE": "B4",
-    "CREDIT_LIMIT_EXCEEDED": "B5",
-}
+NOT_IN_EFFECT_YET: dict[str, str] = {}  # every published error code is returned by some rule now
 for _value in ErrorCode.__strawberry_definition__.values:  # type: ignore[attr-defined]
     if _value.name in NOT_IN_EFFECT_YET:
         _value.description = f"{NOT_IN_EFFECT_YET[_value.name]}: not in effect yet; never returned today."

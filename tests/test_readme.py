@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
@@ -123,6 +123,34 @@ def test_r4_readme_contract_life_activate_amend_renew_runs_as_written(tmp_path):
     renewal = '"primaryQuote":{"number":"Q-000003","status":"DRAFT","startDate":"2029-01-01","subscriptionTerm":24'
     assert renewal in out and '"lines":[{"quantity":"30.00","unitPrice":"226.80","totalPrice":"6804.00"' in out
     assert '"metrics":{"mrr":"270.00","arr":"3240.00","tcv":"6212.59","acv":"3106.30"}' in out
+
+
+def order_to_cash_script() -> str:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## From order to cash: promise, fulfil, invoice, pay", 1)[1]
+    return re.search(r"```bash\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_readme_order_to_cash_runs_as_written(tmp_path):
+    script = (
+        walkthrough_script()
+        + contract_workflow_script()
+        + documents_script()
+        + contract_life_script()
+        + order_to_cash_script()
+    )
+    out = run_against_a_server(tmp_path, script)
+    assert '"errors":[{' not in out, out
+    assert '"availableNow":"6.00","promiseDate":"' in out and '"availableNow":"4.00","promiseDate":null' in out
+    assert '"number":"O-000004","status":"DRAFT","totalAmount":"2500.00"' in out
+    east = '{"status":"DELIVERED","location":{"name":"Eastwarehouse"},"lines":[{"quantity":"6.00"}]}'
+    west = '{"status":"DELIVERED","location":{"name":"Westwarehouse"},"lines":[{"quantity":"4.00"}]}'
+    assert '"number":"O-000004","status":"FULFILLED"' in out and east in out and west in out
+    assert '"number":"INV-000001","status":"POSTED"' in out
+    if datetime.now(UTC).date() < date(2027, 1, 1):  # the routers and the onboarding fee only (B1, B2)
+        assert '"total":"3000.00","balance":"3000.00"' in out
+    assert '"openReceivables":"0.00"' in out
+    assert '"invoice":{"number":"INV-000001","status":"PAID","balance":"0.00"}' in out
 
 
 def billing_script() -> str:

@@ -121,7 +121,7 @@ ENUMS: dict[str, str] = {
     "Role.SALES_REP": "Sales objects of accounts it owns or is granted (S3); no approvals or activation.",
     "Role.SALES_OPS": "All sales objects, APPROVE_QUOTES and ACTIVATE_ORDERS.",
     "Role.FULFILLMENT": "Reads, ships items and completes orders.",
-    "Role.BILLING": "Reads (billing rules B are not in effect yet).",
+    "Role.BILLING": "Runs invoices, payments, purchase orders and credit-hold releases (B2-B5, B7).",
     "Role.PARTNER": "Reads, quotes and orders only for the accounts granted to it (S3).",
     "Role.READ_ONLY": "Reads only.",
     "SortDirection": "Sort direction.",

@@ -67,7 +67,7 @@ TYPES: dict[str, str] = {
     "Account.id": "Opaque id (UUID).",
     "Account.name": "The customer's name.",
     "Account.currency": "ISO currency code of its quotes and orders unless they name another; default USD.",
-    "Account.creditLimit": f"Credit limit, {MONEY}; B5 credit checks are not in effect yet.",
+    "Account.creditLimit": f"Credit limit, {MONEY}; activation past it is CREDIT_LIMIT_EXCEEDED (B5).",
     "Account.paymentTerms": "Payment terms copied to its quotes and direct orders unless they give their own.",
     "Account.billingFrequency": "Default billing frequency of its direct orders.",
     "Account.createdAt": "When the account was created (UTC timestamp).",
