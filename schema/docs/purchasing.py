@@ -3,6 +3,10 @@
 from schema.docs.common import MONEY, _mutation
 
 PURCHASING: dict[str, str] = {
+    "ErrorCode.OVERPAYMENT": "B3: a payment allocation larger than the invoice's open balance.",
+    "ErrorCode.PO_AMOUNT_EXCEEDED": "B4: the attached orders' totals would exceed the purchase order's amount.",
+    "ErrorCode.PO_NOT_APPLICABLE": "B4: the purchase order is expired, another account's or in another currency.",
+    "ErrorCode.CREDIT_LIMIT_EXCEEDED": "B5: the order's total plus open receivables exceeds the credit limit.",
     **_mutation(
         "createPurchaseOrder",
         "B4: a customer purchase order for an account: number unique per account, authorised amount, currency, "
