@@ -15,6 +15,7 @@ from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services import amendment_commands as acmd
 from app.services import assets_and_subscriptions as downstream
+from app.services.build_quote_lines import fixed_price_line
 from app.services.catalog import products_by_id
 from app.services.contract_positions import load_positions, require_active, require_within, whole_term
 from app.services.contract_workflow import lock_contract
@@ -48,17 +49,7 @@ class AmendContractService:
             )
             quote = await _amendment_quote(uow.tx, contract, opportunity, data)
             lines = [
-                QuoteLine(
-                    quote_id=quote.id,
-                    product_id=p.product_id,
-                    position=n,
-                    quantity=p.quantity,
-                    ordered_quantity=Decimal(0),
-                    list_price=p.unit_price,
-                    unit_price=p.unit_price,
-                    unit_price_given=True,
-                    total_price=Decimal(0),
-                )
+                fixed_price_line(quote.id, p.product_id, n, p.quantity, p.unit_price, total_price=Decimal(0))
                 for n, p in enumerate(positions)
             ]
             products = await products_by_id(p.product_id for p in positions)

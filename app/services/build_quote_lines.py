@@ -71,6 +71,24 @@ def apply_line_fields(
             line.unit_price = data.unit_price
 
 
+def fixed_price_line(
+    quote_id: Any, product_id: Any, position: int, quantity: Decimal, unit_price: Decimal, **fields: Any
+) -> QuoteLine:
+    """A line at a price the contract fixed (C9 amendments, R2 renewals): list and unit price are that
+    price, given, so repricing keeps it; nothing of it is ordered yet."""
+    return QuoteLine(
+        quote_id=quote_id,
+        product_id=product_id,
+        position=position,
+        quantity=quantity,
+        ordered_quantity=Decimal(0),
+        list_price=unit_price,
+        unit_price=unit_price,
+        unit_price_given=True,
+        **fields,
+    )  # fmt: skip
+
+
 def _unpriced_line(quote: Quote, **fields: Any) -> QuoteLine:
     """A line of `quote` not ordered yet and not priced yet (`price_quote_lines.reprice` prices it)."""
     return QuoteLine(

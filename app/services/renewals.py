@@ -10,6 +10,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from app.services.build_quote_lines import fixed_price_line
 from app.services.pricing import HUNDRED, end_for_term, line_total, round_money, sum_totals
 from app.services.reference_data import format_number, next_numbers
 from app.services.states import QUOTE_STATES, move_contract, move_quote
@@ -128,15 +129,12 @@ async def _terms_of(tx: BaseDBAsyncClient, contracts: Sequence[Contract]) -> dic
 def _quote_lines(quote: Quote, lines: list[RenewalLine], start: date, term: int) -> list[QuoteLine]:
     end = end_for_term(start, term)
     return [
-        QuoteLine(
-            quote_id=quote.id,
-            product_id=line.product_id,
-            position=position,
-            quantity=line.quantity,
-            ordered_quantity=Decimal(0),
-            list_price=line.unit_price,
-            unit_price=line.unit_price,
-            unit_price_given=True,
+        fixed_price_line(
+            quote.id,
+            line.product_id,
+            position,
+            line.quantity,
+            line.unit_price,
             total_price=line_total(line.quantity, line.unit_price),
             start_date=start,
             end_date=end,
