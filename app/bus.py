@@ -1,6 +1,7 @@
 """The event bus (A3, D4): events reach subscribers only after their transaction commits.
 
-Every event row (OrderEvent, and ContractEvent on the contract's own stream, C6) is written in the
+Every event row (OrderEvent; ContractEvent on the contract's own stream, C6; InvoiceEvent on the
+invoice's, B2/B3) is written in the
 transaction of the change it describes; each stream has its own increasing ids. Event ids are the
 one total order subscribers resume from: on PostgreSQL the writer takes a transaction-level advisory
 lock before inserting events, so ids become visible in id order and "everything after id N" never
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.metrics import EVENTS_DELIVERED, LISTENER_RECONNECTS
-from models import ContractEvent, OrderEvent
+from models import ContractEvent, InvoiceEvent, OrderEvent
 from models.enums import OrderEventType
 
 log = logging.getLogger("ordergraph.bus")
@@ -33,9 +34,13 @@ CHANNEL = "ordergraph_events"
 EVENT_LOCK_KEY = 7_201_947_113  # pg_advisory_xact_lock key that orders event ids by commit
 DEFAULT_QUEUE_SIZE = 1000
 
-AnyEvent = OrderEvent | ContractEvent
+AnyEvent = OrderEvent | ContractEvent | InvoiceEvent
 # The event tables the bus delivers from, each with its own id sequence.
-STREAMS: tuple[type[OrderEvent] | type[ContractEvent], ...] = (OrderEvent, ContractEvent)
+STREAMS: tuple[type[OrderEvent] | type[ContractEvent] | type[InvoiceEvent], ...] = (
+    OrderEvent,
+    ContractEvent,
+    InvoiceEvent,
+)
 
 
 class SubscriberOverflow(Exception):

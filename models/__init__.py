@@ -5,7 +5,7 @@ from models.billing import BillingLine, Invoice, InvoiceLine
 from models.catalog import PriceBook, PriceBookEntry, Product, ProductComponent
 from models.contracts import Asset, Contract, Milestone, Obligation, Signatory, Subscription
 from models.documents import Document, DocumentTemplate
-from models.events import ContractEvent, OrderEvent
+from models.events import ContractEvent, InvoiceEvent, OrderEvent
 from models.inventory import Fulfillment, FulfillmentLine, FulfillmentTask, InventoryLocation, Stock, StockReceipt
 from models.orders import Order, OrderItem, OrderVersion
 from models.payments import Payment, PaymentAllocation
@@ -19,6 +19,7 @@ __all__ = [
     "Asset",
     "BillingLine",
     "Invoice",
+    "InvoiceEvent",
     "InvoiceLine",
     "Contract",
     "ContractEvent",

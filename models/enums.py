@@ -172,6 +172,15 @@ class InvoiceStatus(StrEnum):
     VOID = "VOID"
 
 
+class InvoiceEventType(StrEnum):
+    # B2: made by the invoice run, or a credit note made by voiding a posted invoice.
+    CREATED = "CREATED"
+    # B2/B3: posted, voided, or paid in full (previousStatus -> status).
+    STATUS_CHANGED = "STATUS_CHANGED"
+    # B3: a payment lowered the balance without settling it.
+    PAYMENT_APPLIED = "PAYMENT_APPLIED"
+
+
 # F: fulfillment and inventory
 class FulfillmentType(StrEnum):
     SHIPPABLE = "SHIPPABLE"

@@ -29,6 +29,7 @@ from models import (
     FulfillmentTask,
     InventoryLocation,
     Invoice,
+    InvoiceEvent,
     InvoiceLine,
     Milestone,
     Obligation,
@@ -279,6 +280,10 @@ class Loaders(PurchasingLoaders):
     @cached_property
     def contract_events_by_contract(self) -> DataLoader[Any, list[ContractEvent]]:
         return by_fk_loader(self._actor, ContractEvent, "contract_id", ["id"])
+
+    @cached_property
+    def invoice_events_by_invoice(self) -> DataLoader[Any, list[InvoiceEvent]]:
+        return by_fk_loader(self._actor, InvoiceEvent, "invoice_id", ["id"])
 
     @cached_property
     def documents_by_object(self) -> DataLoader[Any, list[Document]]:

@@ -12,9 +12,10 @@ from strawberry.types import Info
 
 from app.bus import AnyEvent, KeyRevoked, SubscriberOverflow
 from app.faults import is_outage, outage_error
-from app.services.event_stream import CONTRACT_STREAM, ORDER_STREAM, Stream, shared_subject, watch
+from app.services.event_stream import CONTRACT_STREAM, INVOICE_STREAM, ORDER_STREAM, Stream, shared_subject, watch
 from resolvers.common import actor_of
 from resolvers.loaders import Loaders
+from schema.billing import InvoiceEvent
 from schema.contracts import ContractEvent
 from schema.orders import OrderEvent, OrderStatusEvent
 
@@ -105,5 +106,20 @@ class Subscription:
         after: str | None = None,
     ) -> AsyncGenerator[ContractEvent, None]:
         async with aclosing(_shaped(info, ContractEvent, CONTRACT_STREAM, contract_id, account_id, after)) as events:
+            async for shaped in events:
+                yield shaped
+
+    @strawberry.subscription(
+        description="B2/B3: every event of invoices: made by a run, posted, voided, paid (scoped like orderEvents, "
+        "S3); pass `after` (an invoice event cursor) to resume with no gap and no duplicate."
+    )
+    async def invoice_events(
+        self,
+        info: Info,
+        invoice_id: strawberry.ID | None = None,
+        account_id: strawberry.ID | None = None,
+        after: str | None = None,
+    ) -> AsyncGenerator[InvoiceEvent, None]:
+        async with aclosing(_shaped(info, InvoiceEvent, INVOICE_STREAM, invoice_id, account_id, after)) as events:
             async for shaped in events:
                 yield shaped

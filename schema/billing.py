@@ -1,4 +1,4 @@
-"""Object types of billing (B1, B2): schedule lines, invoices and their lines."""
+"""Object types of billing (B1, B2): schedule lines, invoices, their lines and their events."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -8,7 +8,8 @@ import strawberry
 from strawberry.types import Info
 
 from app.services.states import INVOICE_STATES
-from models.enums import BillingLineKind, BillingLineStatus, InvoiceKind, InvoiceStatus
+from models.enums import BillingLineKind, BillingLineStatus, InvoiceEventType, InvoiceKind, InvoiceStatus
+from schema.common import StreamEvent
 from schema.documents import Document
 from schema.sales import Account, QuoteLine, loaders, to_one
 
@@ -23,6 +24,7 @@ strawberry.enum(BillingLineKind)
 strawberry.enum(BillingLineStatus)
 strawberry.enum(InvoiceKind)
 strawberry.enum(InvoiceStatus)
+strawberry.enum(InvoiceEventType)
 
 
 @strawberry.type
@@ -174,8 +176,27 @@ class Invoice:
     async def documents(self, info: Info) -> list[Document]:
         return [Document.from_model(d) for d in await loaders(info).documents_by_object.load(self.id)]
 
+    @strawberry.field(description="B2/B3: this invoice's events, oldest first; a cursor resumes `invoiceEvents`.")
+    async def events(self, info: Info) -> list["InvoiceEvent"]:
+        return [InvoiceEvent.from_model(e) for e in await loaders(info).invoice_events_by_invoice.load(self.id)]
+
     @strawberry.field
     async def payments(self, info: Info) -> list[PaymentAllocationRef]:
         from schema.purchasing import allocations_to
 
         return await allocations_to(info, self.id)
+
+
+@strawberry.type(description="B2/B3: one change on an invoice's own stream; `cursor` resumes `invoiceEvents`.")
+class InvoiceEvent(StreamEvent):
+    subject_field = "invoice_id"
+    type: InvoiceEventType
+    previous_status: InvoiceStatus | None
+    status: InvoiceStatus | None
+    invoice_id: strawberry.Private[Any]
+
+    @strawberry.field
+    async def invoice(self, info: Info) -> Invoice | None:
+        row = await self.shared_row if self.shared_row is not None else None
+        row = row or await loaders(info).invoice_by_id.load(self.invoice_id)
+        return Invoice.from_model(row) if row else None

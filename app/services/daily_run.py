@@ -129,7 +129,7 @@ async def overdue_part(uow: UnitOfWork, as_of: date, after: Any) -> tuple[list[A
 async def invoice_part(uow: UnitOfWork, as_of: date, after: Any) -> tuple[list[Any], Any]:
     """B2: the invoice run for the as-of date, in one batch: it reads only the lines still unbilled,
     so a second run (or one after `runInvoices`) creates no invoice twice."""
-    return await invoice_run(as_of, uow.tx), None
+    return await invoice_run(as_of, uow), None
 
 
 # The parts, in the order they run (renewals before expiry: a contract is renewed before it ends;

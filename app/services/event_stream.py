@@ -1,5 +1,5 @@
-"""A3/D4/C6: the live, resumable event streams a subscription reads (orders, contracts); S3 applies
-to every event."""
+"""A3/D4/C6: the live, resumable event streams a subscription reads (orders, contracts, invoices);
+S3 applies to every event."""
 
 import asyncio
 from collections import OrderedDict
@@ -13,7 +13,7 @@ from app.auth import Actor, Permission
 from app.bus import AnyEvent, KeyRevoked, SubscriberOverflow, bus
 from app.services.listing import event_cursor
 from app.services.scoping import account_scope, get_scoped, scoped
-from models import Account, ApiKey, Contract, ContractEvent, Order, OrderEvent
+from models import Account, ApiKey, Contract, ContractEvent, Invoice, InvoiceEvent, Order, OrderEvent
 from models.enums import Role
 
 REPLAY_BATCH = 500
@@ -32,6 +32,7 @@ class Stream:
 
 ORDER_STREAM = Stream(OrderEvent, Order, "order_id", "Order", "orderId")
 CONTRACT_STREAM = Stream(ContractEvent, Contract, "contract_id", "Contract", "contractId")
+INVOICE_STREAM = Stream(InvoiceEvent, Invoice, "invoice_id", "Invoice", "invoiceId")
 
 
 def _is_status_change(event: AnyEvent) -> bool:

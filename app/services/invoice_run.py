@@ -1,11 +1,13 @@
 """B2: the invoice run. For an as-of date every due (invoice date <= asOf), unbilled, non-void
 schedule line is invoiced: one DRAFT invoice per account and currency for the charges, one DRAFT
-credit note for the credit lines (B6). A line gets its invoice in the same transaction, so a second
+credit note for the credit lines (B6), each with a CREATED event on the invoice stream (`invoiceEvents`).
+A line gets its invoice in the same transaction, so a second
 run invoices nothing twice; on PostgreSQL runs queue on an advisory lock and the due lines are
 locked, so a concurrent change (B6 rebill) waits for the run.
 
 Statements do not grow with the number of lines: one SELECT of the due lines, one of their
-products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, and one UPDATE per invoice.
+products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, and one UPDATE and
+one event INSERT per invoice.
 """
 
 from collections import defaultdict
@@ -18,9 +20,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.auth import Actor, Permission, requires
 from app.services import billing_commands as bc
-from app.services.unit_of_work import unit_of_work
+from app.services.unit_of_work import UnitOfWork, unit_of_work
 from models import BillingLine, Invoice, InvoiceLine, OrderItem
-from models.enums import BillingLineKind, BillingLineStatus, InvoiceKind, InvoiceStatus
+from models.enums import BillingLineKind, BillingLineStatus, InvoiceEventType, InvoiceKind, InvoiceStatus
 
 INVOICE_RUN_LOCK_KEY = 0x0B2_1_4E  # B2: one invoice run at a time (pg_advisory_xact_lock)
 LINE_COLUMNS = (
@@ -52,9 +54,10 @@ def _group(lines: list[dict[str, Any]]) -> dict[tuple[Any, str, InvoiceKind], li
     return groups
 
 
-async def invoice_run(as_of: date, using: BaseDBAsyncClient) -> list[Invoice]:
-    """B2 as a plain function inside the caller's transaction (`using`); the daily run calls it too.
+async def invoice_run(as_of: date, uow: UnitOfWork) -> list[Invoice]:
+    """B2 as a plain function inside the caller's unit of work; the daily run calls it too.
     Returns the invoices this run created (none when nothing is due)."""
+    using = uow.tx
     lines = await _due_lines(using, as_of)
     if not lines:
         return []
@@ -80,7 +83,13 @@ async def invoice_run(as_of: date, using: BaseDBAsyncClient) -> list[Invoice]:
             .using_db(using)
             .update(status=BillingLineStatus.INVOICED, invoice_id=invoice_id)
         )
+    for invoice in invoices:
+        uow.record(invoice, InvoiceEventType.CREATED, _created(invoice, len(by_invoice[invoice.id])))
     return invoices
+
+
+def _created(invoice: Invoice, lines: int) -> dict[str, Any]:
+    return {"kind": invoice.kind.value, "total": f"{invoice.total:f}", "currency": invoice.currency, "lines": lines}
 
 
 def _invoice_line(invoice: Invoice, position: int, line: dict[str, Any], names: dict[Any, str]) -> dict[str, Any]:
@@ -118,7 +127,7 @@ class InvoiceRunService:
     async def run(self, actor: Actor, data: bc.RunInvoices) -> list[Invoice]:
         """B2: `runInvoices {asOf}`: the invoices this run created."""
         async with unit_of_work(actor) as uow:
-            return await invoice_run(data.as_of, uow.tx)
+            return await invoice_run(data.as_of, uow)
 
 
 invoice_runs = InvoiceRunService()

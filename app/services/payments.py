@@ -11,13 +11,13 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid, not_found
 from app.services.catalog import _currency
-from app.services.invoices import move_invoice
+from app.services.invoices import figures, move_invoice, status_changed
 from app.services.pricing import round_money
 from app.services.purchasing_commands import RecordPayment
 from app.services.scoping import get_scoped, parse_id, scoped
-from app.services.unit_of_work import unit_of_work
+from app.services.unit_of_work import UnitOfWork, unit_of_work
 from models import Account, Invoice, Payment, PaymentAllocation
-from models.enums import InvoiceKind, InvoiceStatus
+from models.enums import InvoiceEventType, InvoiceKind, InvoiceStatus
 
 
 def _check_allocations(data: RecordPayment) -> dict[str, Decimal]:
@@ -109,7 +109,18 @@ class PaymentService:
                 await PaymentAllocation.bulk_create(allocations, using_db=uow.tx)
                 paid = list(invoices.values())
                 await Invoice.bulk_update(paid, fields=["balance", "status", "version"], using_db=uow.tx)
+                for allocation in allocations:
+                    _record_applied(uow, invoices[str(allocation.invoice_id)], payment, allocation.amount)
         return payment
+
+
+def _record_applied(uow: UnitOfWork, invoice: Invoice, payment: Payment, amount: Decimal) -> None:
+    """B3 on the invoice stream: STATUS_CHANGED when the payment settled it, else PAYMENT_APPLIED."""
+    paid = {"paymentId": str(payment.id), "amount": f"{amount:f}"}
+    if invoice.status == InvoiceStatus.PAID:
+        status_changed(uow, invoice, InvoiceStatus.POSTED, **paid)
+        return
+    uow.record(invoice, InvoiceEventType.PAYMENT_APPLIED, {**figures(invoice), **paid})
 
 
 payments = PaymentService()

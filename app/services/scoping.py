@@ -34,6 +34,7 @@ SCOPE_PATHS: dict[str, str] = {
     "BillingLine": "account_id",
     "Invoice": "account_id",
     "InvoiceLine": "invoice__account_id",
+    "InvoiceEvent": "account_id",
     "Fulfillment": "order__account_id",
     "FulfillmentLine": "fulfillment__order__account_id",
     "FulfillmentTask": "order__account_id",

@@ -11,8 +11,19 @@ from tortoise.transactions import in_transaction
 
 from app.auth import Actor
 from app.bus import CHANNEL, EVENT_LOCK_KEY, AnyEvent, bus
-from models import Contract, ContractEvent, Order, OrderEvent
-from models.enums import ContractEventType, ContractStatus, OrderEventType, OrderStatus
+from models import Contract, ContractEvent, Invoice, InvoiceEvent, Order, OrderEvent
+from models.enums import (
+    ContractEventType,
+    ContractStatus,
+    InvoiceEventType,
+    InvoiceStatus,
+    OrderEventType,
+    OrderStatus,
+)
+
+Subject = Order | Contract | Invoice
+EventType = OrderEventType | ContractEventType | InvoiceEventType
+Status = OrderStatus | ContractStatus | InvoiceStatus
 
 
 @dataclass
@@ -25,13 +36,13 @@ class UnitOfWork:
 
     def record(
         self,
-        subject: Order | Contract,
-        type: OrderEventType | ContractEventType,
+        subject: Subject,
+        type: EventType,
         changes: dict[str, Any] | None = None,
-        previous_status: OrderStatus | ContractStatus | None = None,
+        previous_status: Status | None = None,
     ) -> AnyEvent:
-        """D4/C6: an event row on the subject's own stream (OrderEvent or ContractEvent), in the same
-        transaction as the change it describes.
+        """D4/C6/B2: an event row on the subject's own stream (OrderEvent, ContractEvent or
+        InvoiceEvent), in the same transaction as the change it describes.
 
         Rows are inserted when the unit of work ends (just before COMMIT), so the PostgreSQL
         event lock is held for as short a time as possible.
@@ -46,11 +57,13 @@ class UnitOfWork:
             "version": subject.version,
             "changes": changes,
         }
-        event: AnyEvent = (
-            ContractEvent(contract_id=subject.id, **values)
-            if isinstance(subject, Contract)
-            else OrderEvent(order_id=subject.id, **values)
-        )
+        event: AnyEvent
+        if isinstance(subject, Contract):
+            event = ContractEvent(contract_id=subject.id, **values)
+        elif isinstance(subject, Invoice):
+            event = InvoiceEvent(invoice_id=subject.id, **values)
+        else:
+            event = OrderEvent(order_id=subject.id, **values)
         self.events.append(event)
         return event
 

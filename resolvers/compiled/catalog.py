@@ -287,7 +287,13 @@ TYPES: dict[str, TypeSpec] = {
             "lines": Many("InvoiceLine", "invoice_id", ("position", "id")),
             "payments": Many("PaymentAllocation", "invoice_id", ("created_at",)),
             "documents": Many("Document", "object_id", ("-created_at",)),
+            "events": Many("InvoiceEvent", "invoice_id", ("id",)),
         },
+    ),
+    "InvoiceEvent": TypeSpec(
+        m.InvoiceEvent,
+        computed={"cursor": (("id",), lambda row: str(row["id"]))},
+        relations={"invoice": One("Invoice", "invoice_id")},
     ),
     "InvoiceLine": TypeSpec(m.InvoiceLine, relations={"orderItem": One("OrderItem", "order_item_id")}),
 }
