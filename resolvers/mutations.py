@@ -42,6 +42,8 @@ from app.services.registry import (
     terminate_contracts,
 )
 from resolvers.common import MutationSpec, run_mutation
+from schema import account_inputs as acc
+from schema import admin_inputs as adm
 from schema import amendment_inputs as ai
 from schema import amendment_payloads as ap
 from schema import billing_inputs as bi
@@ -69,7 +71,7 @@ from schema.renewals import DailyRun
 from schema.sales import Opportunity, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri, bi, pi, fi)
+INPUT_MODULES: tuple[Any, ...] = (i, acc, adm, ci, di, ai, ri, bi, pi, fi)
 PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp, bp, pp, fp)
 
 
