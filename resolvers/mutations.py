@@ -42,6 +42,8 @@ from app.services.registry import (
     terminate_contracts,
 )
 from resolvers.common import MutationSpec, run_mutation
+from schema import account_inputs as acc
+from schema import admin_inputs as adm
 from schema import amendment_inputs as ai
 from schema import amendment_payloads as ap
 from schema import billing_inputs as bi
@@ -57,17 +59,19 @@ from schema import purchasing_inputs as pi
 from schema import purchasing_payloads as pp
 from schema import renewal_inputs as ri
 from schema import renewal_payloads as rp
+from schema.accounts import Account
 from schema.billing import Invoice
+from schema.catalog import Product
 from schema.contracts import Contract, Milestone, Obligation
 from schema.documents import Document, DocumentTemplate
 from schema.fulfillment import Fulfillment, FulfillmentTask, InventoryLocation, Stock
 from schema.orders import ApiKey, Order, Settings
 from schema.purchasing import Payment, PurchaseOrder
 from schema.renewals import DailyRun
-from schema.sales import Account, Opportunity, Product, Quote
+from schema.sales import Opportunity, Quote
 
 # Where `mutation` looks for `<Name>Input` and `<Name>Payload`: one module per capability.
-INPUT_MODULES: tuple[Any, ...] = (i, ci, di, ai, ri, bi, pi, fi)
+INPUT_MODULES: tuple[Any, ...] = (i, acc, adm, ci, di, ai, ri, bi, pi, fi)
 PAYLOAD_MODULES: tuple[Any, ...] = (p, dp, ap, rp, bp, pp, fp)
 
 

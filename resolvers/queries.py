@@ -23,21 +23,14 @@ from resolvers.contract_queries import ContractQuery
 from resolvers.document_queries import DocumentQuery
 from resolvers.fulfillment_queries import FulfillmentQuery
 from resolvers.renewal_queries import RenewalQuery
+from schema.account_inputs import AccountFilter, NameSort, OpportunityFilter, ProductFilter
+from schema.accounts import Account
+from schema.catalog import Product
 from schema.common import Connection, Edge, PageInfo, UserError, Viewer
 from schema.enums import SortDirection
-from schema.inputs import (
-    AccountFilter,
-    CreateOrdersFromQuoteInput,
-    NameSort,
-    OpportunityFilter,
-    OrderFilter,
-    OrderSort,
-    ProductFilter,
-    QuoteFilter,
-    QuoteSort,
-)
+from schema.inputs import CreateOrdersFromQuoteInput, OrderFilter, OrderSort, QuoteFilter, QuoteSort
 from schema.orders import ApiKey, Order, OrderEvent, OrderPreview, OrdersPreview, Settings
-from schema.sales import Account, Opportunity, Product, Quote
+from schema.sales import Opportunity, Quote
 
 
 async def _connection(info: Info, queryset: Any, shape: Any, sort: Any, first: int | None, after: str | None) -> Any:

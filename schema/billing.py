@@ -9,9 +9,11 @@ from strawberry.types import Info
 
 from app.services.states import INVOICE_STATES
 from models.enums import BillingLineKind, BillingLineStatus, InvoiceEventType, InvoiceKind, InvoiceStatus
+from schema.accounts import Account
 from schema.common import StreamEvent
 from schema.documents import Document
-from schema.sales import Account, QuoteLine, loaders, to_one
+from schema.relations import loaders, to_one
+from schema.sales import QuoteLine
 
 if TYPE_CHECKING:
     from schema.orders import OrderItem

@@ -21,9 +21,12 @@ from models.enums import (
     SignatoryKind,
     SubscriptionStatus,
 )
+from schema.accounts import Account
+from schema.catalog import Product
 from schema.common import StreamEvent
 from schema.documents import Document
-from schema.sales import Account, Opportunity, Product, Quote, loaders, to_one
+from schema.relations import loaders, to_one
+from schema.sales import Opportunity, Quote
 
 if TYPE_CHECKING:
     from schema.orders import Order, OrderItem

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from schema.catalog import Product
 from schema.enums import FulfillmentStatus, LocationKind, TaskKind, TaskStatus
-from schema.sales import Product, loaders, to_one
+from schema.relations import loaders, to_one
 
 if TYPE_CHECKING:
     from schema.orders import OrderItem

@@ -1,4 +1,5 @@
-"""Input types. Optional fields default to UNSET so an update can tell "not given" from null."""
+"""Input types for quotes and orders: create and update, status transitions, item changes, filters and
+sorts. Optional fields default to UNSET so an update can tell "not given" from null."""
 
 from datetime import date
 from decimal import Decimal
@@ -9,93 +10,13 @@ from strawberry.scalars import JSON
 
 from schema.enums import (
     BillingFrequency,
-    BillingTiming,
-    FulfillmentType,
-    NameSortField,
-    OpportunityStage,
     OrderByField,
     OrderSortField,
     OrderStatus,
-    ProductType,
     QuoteSortField,
     QuoteStatus,
-    Role,
     SortDirection,
 )
-
-
-@strawberry.input
-class UpdateSettingsInput:
-    allow_multiple_orders: bool | None = UNSET
-    require_approved_quote: bool | None = UNSET
-    order_on_stage: OpportunityStage | None = strawberry.field(
-        default=UNSET, description="R1: the stage that orders the primary quote automatically; null turns it off."
-    )
-    renewal_lead_days: int | None = strawberry.field(
-        default=UNSET, description="R2: days before a contract's end its renewal is made."
-    )
-    create_renewal_quote: bool | None = strawberry.field(
-        default=UNSET, description="R2: the renewal run also makes a primary renewal quote."
-    )
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class CreateApiKeyInput:
-    role: Role
-    account_ids: list[strawberry.ID] | None = UNSET
-    name: str | None = UNSET
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class CreateAccountInput:
-    name: str
-    currency: str | None = "USD"
-    credit_limit: Decimal | None = UNSET
-    payment_terms: str | None = UNSET
-    billing_frequency: BillingFrequency | None = UNSET
-    billing_day_of_month: int | None = UNSET
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class PriceInput:
-    currency: str
-    list_price: Decimal
-
-
-@strawberry.input
-class CreateProductInput:
-    sku: str
-    name: str
-    type: ProductType
-    family: str | None = UNSET
-    list_price: Decimal | None = UNSET
-    currency: str | None = UNSET
-    prices: list[PriceInput] | None = UNSET
-    default_subscription_term: int | None = UNSET
-    billing_frequency: BillingFrequency | None = UNSET
-    component_ids: list[strawberry.ID] | None = UNSET
-    fulfillment_type: FulfillmentType | None = UNSET
-    billing_timing: BillingTiming | None = UNSET
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class CreateOpportunityInput:
-    account_id: strawberry.ID
-    name: str
-    stage: OpportunityStage | None = OpportunityStage.PROSPECTING
-    close_date: date | None = UNSET
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class UpdateOpportunityStageInput:
-    opportunity_id: strawberry.ID
-    stage: OpportunityStage
-    idempotency_key: str | None = UNSET
 
 
 @strawberry.input
@@ -275,30 +196,6 @@ class QuoteSort:
 
 
 @strawberry.input
-class AccountFilter:
-    name_contains: str | None = UNSET
-
-
-@strawberry.input
-class ProductFilter:
-    family: str | None = UNSET
-    type: ProductType | None = UNSET
-    name_contains: str | None = UNSET
-
-
-@strawberry.input
-class OpportunityFilter:
-    account_id: strawberry.ID | None = UNSET
-    stage: list[OpportunityStage] | None = UNSET
-
-
-@strawberry.input
-class NameSort:
-    field: NameSortField = NameSortField.CREATED_AT
-    direction: SortDirection = SortDirection.ASC
-
-
-@strawberry.input
 class SubmitQuoteInput(QuoteTransitionInput):
     pass
 
@@ -395,10 +292,4 @@ class ChangeOrderInput:
     quantities: list[ItemQuantity] | None = UNSET
     add_items: list[NewOrderItem] | None = UNSET
     cancel_item_ids: list[strawberry.ID] | None = UNSET
-    idempotency_key: str | None = UNSET
-
-
-@strawberry.input
-class RevokeApiKeyInput:
-    api_key_id: strawberry.ID
     idempotency_key: str | None = UNSET

@@ -10,13 +10,16 @@ from strawberry.types import Info
 
 from app.services.states import ORDER_STATES
 from schema import purchasing
+from schema.accounts import Account
 from schema.billing import BillingLine
+from schema.catalog import Product
 from schema.common import StreamEvent, UserError
 from schema.contracts import Asset, Contract, OrderVersion, Subscription
 from schema.enums import BillingFrequency, OpportunityStage, OrderEventType, OrderStatus, OrderType, Role
 from schema.fulfillment import Fulfillment, FulfillmentPlan
 from schema.purchasing import PurchaseOrder
-from schema.sales import Account, Opportunity, Product, Quote, QuoteLine, loaders, required, to_one
+from schema.relations import loaders, required, to_one
+from schema.sales import Opportunity, Quote, QuoteLine
 
 
 @strawberry.type

@@ -2,10 +2,12 @@
 
 import strawberry
 
+from schema.accounts import Account
+from schema.catalog import Product
 from schema.common import UserError
 from schema.contracts import Contract, Milestone, Obligation
 from schema.orders import ApiKey, Order, Settings
-from schema.sales import Account, Opportunity, Product, Quote
+from schema.sales import Opportunity, Quote
 
 
 @strawberry.type

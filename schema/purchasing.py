@@ -8,7 +8,8 @@ import strawberry
 from strawberry.types import Info
 
 from app.services.credit import on_hold
-from schema.sales import Account, loaders, to_one
+from schema.accounts import Account
+from schema.relations import loaders, to_one
 
 if TYPE_CHECKING:
     from schema.billing import Invoice

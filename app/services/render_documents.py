@@ -2,9 +2,8 @@
 save time, rendered to text in a sandbox, and laid out as a PDF by fpdf2. No I/O, no clock: the same
 template and data give byte-identical PDFs (the creation date is the object's own timestamp).
 
-The body's text is a small line markup: "# " a title, "## " a heading, "- " a bullet, "| a | b |"
-rows of a table (the first row is its header), "---" a page break; other lines are paragraphs and
-blank lines separate them.
+The rendered text is a small line markup (titles, headings, bullets, tables, page breaks, paragraphs),
+parsed into blocks by app/services/document_markup.py; this module draws those blocks.
 """
 
 import traceback
@@ -22,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing
 
 from app.errors import DomainError, ErrorCode
+from app.services.document_markup import Block, Bullet, Heading, PageBreak, Paragraph, Table, Title, parse_markup
 
 
 @dataclass(frozen=True)
@@ -316,14 +316,14 @@ def _row(pdf: FPDF, cells: list[str], widths: list[float], bold: bool, header: A
     pdf.set_y(y + height)
 
 
-def _table(pdf: FPDF, rows: list[list[str]]) -> None:
+def _table(pdf: FPDF, rows: tuple[tuple[str, ...], ...]) -> None:
     """Rows of cells with borders, the first row as a bold header repeated on every page. Drawn cell
     by cell (fpdf2's own table lays out each cell as a multi-cell: ~100x slower for a long contract)."""
     count = max(len(r) for r in rows)
     # The first column (a product, a name) gets twice the room of the figures after it.
     weights = [2, *([1] * (count - 1))] if count > 2 else [1] * count
     widths = [pdf.epw * w / sum(weights) for w in weights]
-    header, *body = [r + [""] * (count - len(r)) for r in rows]
+    header, *body = [[*r, *[""] * (count - len(r))] for r in rows]
     if pdf.will_page_break(2 * (LINE + 2 * PAD)):  # a header alone at the foot of a page
         pdf.add_page()
     _row(pdf, header, widths, bold=True)
@@ -332,56 +332,28 @@ def _table(pdf: FPDF, rows: list[list[str]]) -> None:
     pdf.ln(2)
 
 
-def _cells(line: str) -> list[str] | None:
-    """A table row's cells; None for a separator row such as `|---|---|`."""
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    return None if all(set(c) <= set("-: ") for c in cells) else cells
-
-
-def _paragraph(pdf: FPDF, lines: list[str]) -> None:
-    if lines:
-        pdf.set_font("helvetica", size=10)
-        pdf.multi_cell(0, 5, " ".join(lines), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-
-
-def _layout(pdf: FPDF, text: str) -> None:
-    paragraph: list[str] = []
-    table: list[list[str]] = []
-    for raw in plain(text).splitlines() + [""]:
-        line = raw.strip()
-        if table and not line.startswith("|"):
-            _table(pdf, table)
-            table = []
-        if line.startswith("|"):
-            _paragraph(pdf, paragraph)
-            paragraph = []
-            cells = _cells(line)
-            if cells is not None:
-                table.append(cells)
-        elif not line or line == "---" or line.startswith(("#", "- ")):
-            _paragraph(pdf, paragraph)
-            paragraph = []
-            _block(pdf, line)
-        else:
-            paragraph.append(line)
-
-
-def _block(pdf: FPDF, line: str) -> None:
-    if line == "---":
-        pdf.add_page()
-    elif line.startswith("## "):
-        pdf.ln(1)  # a heading after a list or a table keeps some room above it
-        pdf.set_font("helvetica", style="B", size=12)
-        pdf.multi_cell(0, 7, line[3:], new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
-    elif line.startswith("# "):
-        pdf.set_font("helvetica", style="B", size=16)
-        pdf.multi_cell(0, 9, line[2:], new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(3)
-    elif line.startswith("- "):
-        pdf.set_font("helvetica", size=10)
-        pdf.multi_cell(0, 5, "-  " + line[2:], new_x="LMARGIN", new_y="NEXT")
+def _draw(pdf: FPDF, block: Block) -> None:
+    match block:
+        case Table(rows):
+            _table(pdf, rows)
+        case Paragraph(text):
+            pdf.set_font("helvetica", size=10)
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        case PageBreak():
+            pdf.add_page()
+        case Heading(text):
+            pdf.ln(1)  # a heading after a list or a table keeps some room above it
+            pdf.set_font("helvetica", style="B", size=12)
+            pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        case Title(text):
+            pdf.set_font("helvetica", style="B", size=16)
+            pdf.multi_cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        case Bullet(text):
+            pdf.set_font("helvetica", size=10)
+            pdf.multi_cell(0, 5, "-  " + text, new_x="LMARGIN", new_y="NEXT")
 
 
 def to_pdf(text: str, title: str, created: datetime) -> tuple[bytes, int]:
@@ -394,7 +366,8 @@ def to_pdf(text: str, title: str, created: datetime) -> tuple[bytes, int]:
     pdf.set_creator("ordergraph")
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
-    _layout(pdf, text)
+    for block in parse_markup(plain(text)):
+        _draw(pdf, block)
     content = bytes(pdf.output())
     return content, pdf.page_no()
 
