@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import Actor
 from app.bus import CHANNEL, EVENT_LOCK_KEY, AnyEvent, bus
+from app.services.event_rows import insert_events
 from models import Contract, ContractEvent, Invoice, InvoiceEvent, Order, OrderEvent
 from models.enums import (
     ContractEventType,
@@ -44,8 +45,9 @@ class UnitOfWork:
         """D4/C6/B2: an event row on the subject's own stream (OrderEvent, ContractEvent or
         InvoiceEvent), in the same transaction as the change it describes.
 
-        Rows are inserted when the unit of work ends (just before COMMIT), so the PostgreSQL
-        event lock is held for as short a time as possible.
+        Rows are inserted when the unit of work ends (just before COMMIT), one statement per stream
+        (app/services/event_rows.py), so the PostgreSQL event lock is held for as short a time as
+        possible.
         """
         values: dict[str, Any] = {
             "type": type,
@@ -80,8 +82,11 @@ class UnitOfWork:
         if postgres:
             # Event ids become visible in id order: see app/bus.py.
             await self.tx.execute_query("SELECT pg_advisory_xact_lock($1)", [EVENT_LOCK_KEY])
+        streams: dict[type, list[AnyEvent]] = {}
         for event in self.events:
-            await event.save(using_db=self.tx)
+            streams.setdefault(type(event), []).append(event)
+        for events in streams.values():
+            await insert_events(self.tx, events)
         if postgres:
             await self.tx.execute_query("SELECT pg_notify($1, $2)", [CHANNEL, str(self.events[-1].id)])
 

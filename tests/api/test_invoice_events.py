@@ -86,3 +86,23 @@ async def test_b2_the_daily_run_invoices_with_created_events(api):
     events = await events_of(api, invoice["id"])
     assert steps(events) == [("CREATED", None, "DRAFT")]
     assert events[0]["changes"]["total"] == "40.00"
+
+
+async def test_d4_b2_a_run_writes_its_events_in_one_statement_numbered_in_the_order_made(api, sql_counter):
+    accounts = [await b.account(api) for _ in range(4)]
+    for n, acc in enumerate(accounts):
+        product = await b.product(api, f"HW-{acc['id'][:8]}", "ONE_TIME", f"{n + 1}0.00")
+        items = [{"productId": product["id"], "quantity": "1", "startDate": TODAY}]
+        order = (await api.ok("createOrder", {"accountId": acc["id"], "items": items}, "order { id }"))["order"]
+        await api.ok("activateOrder", {"orderId": order["id"]}, "order { id }")
+    with sql_counter() as counter:
+        run = await api.ok("runInvoices", {"asOf": TODAY}, f"invoices {{ id total {EVENTS} }}")
+    inserts = [s for s in counter.statements if 'INSERT INTO "invoice_event"' in s]
+    assert len(inserts) == 1, inserts  # one statement for the run's four events
+    events = [i["events"] for i in run["invoices"]]
+    assert all(len(e) == 1 and e[0]["type"] == "CREATED" for e in events)
+    cursors = [int(e[0]["cursor"]) for e in events]
+    assert cursors == list(range(cursors[0], cursors[0] + 4))  # increasing, in the order the run made them
+    assert [e[0]["changes"]["total"] for e in events] == [i["total"] for i in run["invoices"]]
+    posted = await api.ok("postInvoice", {"invoiceId": run["invoices"][0]["id"]}, f"invoice {{ {EVENTS} }}")
+    assert int(posted["invoice"]["events"][-1]["cursor"]) > cursors[-1]  # the sequence goes on after them
