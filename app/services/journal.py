@@ -128,15 +128,22 @@ def month_ends(after: date, through: date) -> Iterator[date]:
         day = month_end(day + timedelta(days=1))
 
 
-def recognition_entries(invoice: InvoiceFacts) -> list[JournalRow]:
-    """B7: at each month end after posting, Dr deferred revenue / Cr revenue for what the lines' periods
-    served since the previous month end (or the posting date); months with nothing to recognise are left out."""
+def recognition_entries(invoice: InvoiceFacts, within: tuple[date, date] | None = None) -> list[JournalRow]:
+    """B7: at each month end after posting (only those `within` the given days, when given), Dr deferred
+    revenue / Cr revenue for what the lines' periods served since the previous month end or the posting
+    date, whichever is later; months with nothing to recognise are left out."""
     if not invoice.lines:
         return []
+    start, last = invoice.posted_on, date.max
+    if within:
+        # The month end before the first one within: the previous date every month recognises from.
+        start, last = max(start, within[0].replace(day=1) - timedelta(days=1)), within[1]
     rows: list[JournalRow] = []
     source = (invoice.kind, invoice.id)
-    before = sum((served(line, invoice.posted_on) for line in invoice.lines), ZERO)
-    for day in month_ends(invoice.posted_on, max(line.period_end for line in invoice.lines)):
+    before = sum((served(line, start) for line in invoice.lines), ZERO)
+    for day in month_ends(start, max(line.period_end for line in invoice.lines)):
+        if day > last:
+            break
         now = sum((served(line, day) for line in invoice.lines), ZERO)
         legs = {DEFERRED_REVENUE: now - before, REVENUE: before - now}
         rows += _rows(f"RECOGNITION-{invoice.number}-{day:%Y-%m}", day, invoice.currency, source, legs)

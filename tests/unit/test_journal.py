@@ -169,10 +169,12 @@ def test_b7_debits_equal_credits_in_every_entry(items, posted_on, extra, paid):
     assert all(r.debit >= 0 and r.credit >= 0 and not (r.debit and r.credit) for r in rows)
 
 
-@given(st.lists(lines(), min_size=1, max_size=6), days, st.sampled_from(["INVOICE", "CREDIT_NOTE"]))
-def test_b7_recognitions_add_up_to_what_was_deferred_at_posting(items, posted_on, kind):
+@given(st.lists(lines(), min_size=1, max_size=6), days, st.sampled_from(["INVOICE", "CREDIT_NOTE"]), days, days)
+def test_b7_recognitions_add_up_to_what_was_deferred_at_posting(items, posted_on, kind, first, last):
     facts = invoice(items, posted_on, kind)
     rows = recognition_entries(facts)
+    # An export's period gets exactly the entries dated within it.
+    assert recognition_entries(facts, (first, last)) == [r for r in rows if first <= r.date <= last]
     assert deferred(rows) == -deferred(invoice_entry(facts))
     assert balanced(rows)
     last = month_end(max(line.period_end for line in items))
