@@ -48,7 +48,7 @@ for _enum in (
 ):
     strawberry.enum(_enum)
 
-# Codes of the published contract whose rules arrive with later work (README: "Not in effect yet").
+# Codes of the published contract whose rules arrive with later work (their descriptions say so).
 NOT_IN_EFFECT_YET: dict[str, str] = {}  # every published error code is returned by some rule now
 for _value in ErrorCode.__strawberry_definition__.values:  # type: ignore[attr-defined]
     if _value.name in NOT_IN_EFFECT_YET:

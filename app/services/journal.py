@@ -6,13 +6,17 @@ Every entry is a list of rows whose debits equal its credits:
   prorated by days, end day counted) / Cr deferred revenue (the rest: billed in advance, not yet served);
   a line billed in arrears (B1) is invoiced after its period ended, so it is all revenue;
 - a credit note: the same with the sides reversed (its amounts are negative);
-- a payment: Dr cash / Cr receivables.
-Deferred revenue is recognised at the entry date only; later recognition entries are not emitted.
+- a payment: Dr cash / Cr receivables;
+- a recognition, at each month end after an invoice's or credit note's posting date: Dr deferred
+  revenue / Cr revenue (sides reversed when negative) for what its lines' periods served that month.
+  Each line's last one is on the first month end on or after its period end, so by telescoping (the
+  same `served` rounding at both ends of every month) the recognitions add up exactly to what was
+  deferred at posting; a voided invoice's are cancelled by its credit note's from the void onward.
 """
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 HEADER = ("entry_id", "date", "account_code", "debit", "credit", "currency", "source_type", "source_id")
@@ -107,6 +111,46 @@ def invoice_entry(invoice: InvoiceFacts) -> list[JournalRow]:
     return _rows(f"{invoice.kind}-{invoice.number}", invoice.posted_on, invoice.currency, source, legs)
 
 
+def month_end(on: date) -> date:
+    """The last day of `on`'s month."""
+    first_of_next = (on.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return first_of_next - timedelta(days=1)
+
+
+def month_ends(after: date, through: date) -> Iterator[date]:
+    """Every month end strictly after `after`, up to the first month end on or after `through`."""
+    last = month_end(through)
+    day = month_end(after)
+    if day == after:
+        day = month_end(day + timedelta(days=1))
+    while day <= last:
+        yield day
+        day = month_end(day + timedelta(days=1))
+
+
+def recognition_entries(invoice: InvoiceFacts, within: tuple[date, date] | None = None) -> list[JournalRow]:
+    """B7: at each month end after posting (only those `within` the given days, when given), Dr deferred
+    revenue / Cr revenue for what the lines' periods served since the previous month end or the posting
+    date, whichever is later; months with nothing to recognise are left out."""
+    if not invoice.lines:
+        return []
+    start, last = invoice.posted_on, date.max
+    if within:
+        # The month end before the first one within: the previous date every month recognises from.
+        start, last = max(start, within[0].replace(day=1) - timedelta(days=1)), within[1]
+    rows: list[JournalRow] = []
+    source = (invoice.kind, invoice.id)
+    before = sum((served(line, start) for line in invoice.lines), ZERO)
+    for day in month_ends(start, max(line.period_end for line in invoice.lines)):
+        if day > last:
+            break
+        now = sum((served(line, day) for line in invoice.lines), ZERO)
+        legs = {DEFERRED_REVENUE: now - before, REVENUE: before - now}
+        rows += _rows(f"RECOGNITION-{invoice.number}-{day:%Y-%m}", day, invoice.currency, source, legs)
+        before = now
+    return rows
+
+
 def payment_entry(payment: PaymentFacts) -> list[JournalRow]:
     """B7: Dr cash / Cr receivables."""
     legs = {CASH: payment.amount, RECEIVABLES: -payment.amount}
@@ -114,8 +158,9 @@ def payment_entry(payment: PaymentFacts) -> list[JournalRow]:
 
 
 def journal(invoices: Iterable[InvoiceFacts], payments: Iterable[PaymentFacts]) -> Iterator[JournalRow]:
-    """All entries, invoices and credit notes then payments, each balanced."""
+    """All entries, each balanced: every invoice's and credit note's posting and recognitions, then payments."""
     for invoice in invoices:
         yield from invoice_entry(invoice)
+        yield from recognition_entries(invoice)
     for payment in payments:
         yield from payment_entry(payment)

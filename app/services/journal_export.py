@@ -1,5 +1,8 @@
 """B7: the journal export for a period, as CSV lines streamed a chunk of source rows at a time. The
-facts come from posted invoices, credit notes and payments; the entries from app/services/journal.py."""
+facts come from posted invoices, credit notes and payments; the entries from app/services/journal.py.
+Recognition entries dated within the period come from the invoices and credit notes posted by its end
+whose lines (or the corrected invoice's) are still being served in its first month or later, never from
+every invoice ever posted."""
 
 import csv
 import io
@@ -8,9 +11,21 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
 from app.auth import Actor, Permission
 from app.errors import invalid
-from app.services.journal import HEADER, InvoiceFacts, JournalRow, LineFacts, PaymentFacts, invoice_entry, payment_entry
+from app.services.journal import (
+    HEADER,
+    InvoiceFacts,
+    JournalRow,
+    LineFacts,
+    PaymentFacts,
+    invoice_entry,
+    payment_entry,
+    recognition_entries,
+)
 from models import Invoice, InvoiceLine, Payment
 
 CHUNK = 500
@@ -51,22 +66,53 @@ async def _lines_of(invoices: list[Invoice]) -> dict[Any, tuple[LineFacts, ...]]
     return out
 
 
+def _facts(invoice: Invoice, lines: tuple[LineFacts, ...], fallback: date) -> InvoiceFacts:
+    posted_on = invoice.posted_at.astimezone(UTC).date() if invoice.posted_at else fallback
+    number = invoice.number or str(invoice.id)
+    return InvoiceFacts(str(invoice.id), number, str(invoice.kind), invoice.currency, posted_on, invoice.total, lines)
+
+
+def _day_after(last: date) -> datetime:
+    return datetime.combine(last + timedelta(days=1), time.min, tzinfo=UTC)
+
+
 async def _invoice_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
     start = datetime.combine(first, time.min, tzinfo=UTC)
-    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=UTC)
-    query = Invoice.filter(posted_at__gte=start, posted_at__lt=end).order_by("posted_at", "id")
+    query = Invoice.filter(posted_at__gte=start, posted_at__lt=_day_after(last)).order_by("posted_at", "id")
     offset = 0
     while chunk := list(await query.offset(offset).limit(CHUNK)):
         offset += len(chunk)
         lines = await _lines_of(chunk)
         rows: list[JournalRow] = []
         for i in chunk:
-            posted_on = i.posted_at.astimezone(UTC).date() if i.posted_at else first
-            facts = InvoiceFacts(
-                str(i.id), i.number or str(i.id), str(i.kind), i.currency, posted_on, i.total, lines[i.id]
-            )
-            rows += invoice_entry(facts)
+            rows += invoice_entry(_facts(i, lines[i.id], first))
         yield rows
+
+
+def _recognising(first: date, last: date) -> QuerySet[Invoice]:
+    """Invoices and credit notes posted by `last` with a line (own, or of the invoice a credit note
+    corrects) ending on or after the first of `first`'s month: only they recognise revenue in the period
+    (a line's last recognition is on the first month end on or after its end)."""
+
+    def serving() -> Subquery:
+        return Subquery(InvoiceLine.filter(period_end__gte=first.replace(day=1)).values("invoice_id"))
+
+    recent = Q(id__in=serving()) | Q(corrects_id__in=serving())
+    return Invoice.filter(recent, posted_at__lt=_day_after(last)).order_by("posted_at", "id")
+
+
+async def _recognition_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
+    """B7: the recognition entries dated within [first, last], a keyset page of invoices at a time."""
+    query = _recognising(first, last)
+    page = query
+    while chunk := list(await page.limit(CHUNK)):
+        lines = await _lines_of(chunk)
+        rows: list[JournalRow] = []
+        for i in chunk:
+            rows += recognition_entries(_facts(i, lines[i.id], first), within=(first, last))
+        yield rows
+        end = chunk[-1]
+        page = query.filter(Q(posted_at__gt=end.posted_at) | Q(posted_at=end.posted_at, id__gt=end.id))
 
 
 async def _payment_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
@@ -81,10 +127,13 @@ async def _payment_rows(first: date, last: date) -> AsyncIterator[list[JournalRo
 
 
 async def journal_csv(actor: Actor, first: date, last: date) -> AsyncIterator[str]:
-    """B7: the header, then every posted invoice's and credit note's entry, then every payment's."""
+    """B7: the header, then every posted invoice's and credit note's entry, then the recognition entries,
+    then every payment's."""
     actor.require(Permission.MANAGE_BILLING)
     yield _csv([HEADER])
     async for rows in _invoice_rows(first, last):
+        yield _csv(r.csv_values() for r in rows)
+    async for rows in _recognition_rows(first, last):
         yield _csv(r.csv_values() for r in rows)
     async for rows in _payment_rows(first, last):
         yield _csv(r.csv_values() for r in rows)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from app.services import journal_export
 from tests.api import builders as b
 from tests.api.test_contracts import key_of
 from tests.api.test_payments import pay, posted_invoices
@@ -85,7 +86,8 @@ async def test_b7_only_billing_or_admin_keys_export(api):
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "VALIDATION_ERROR"
 
 
-async def test_b7_a_year_billed_in_advance_is_mostly_deferred_revenue(api):
+async def year_billed_in_advance(api):
+    """A posted invoice for a year of 365.00 starting today, billed in advance (ANNUAL); and the year's end."""
     acc = await b.account(api)
     sub = await b.product(api, "SUB-YEAR")
     end = TODAY.replace(year=TODAY.year + 1) - timedelta(days=1)
@@ -103,10 +105,75 @@ async def test_b7_a_year_billed_in_advance_is_mostly_deferred_revenue(api):
     await api.ok("activateOrder", {"orderId": order["id"]}, "order { id }")
     run = await api.ok("runInvoices", {"asOf": str(TODAY)}, "invoices { id total }")
     (invoice,) = run["invoices"]
-    await api.ok("postInvoice", {"invoiceId": invoice["id"]}, "invoice { id }")
+    posted = await api.ok("postInvoice", {"invoiceId": invoice["id"]}, "invoice { id number total }")
+    return posted["invoice"], end
+
+
+def month_ends(after, through):
+    """The month ends after `after` up to the first on or after `through`."""
+    ends, day = [], after
+    while not ends or ends[-1] < through:
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        if day > after:
+            ends.append(day)
+        day += timedelta(days=1)
+    return ends
+
+
+def deferred(rows):
+    """Deferred revenue (2400) debits - credits over the rows: zero once every deferral is recognised."""
+    return sum((Decimal(r["debit"]) - Decimal(r["credit"]) for r in rows if r["account_code"] == "2400"), Decimal(0))
+
+
+async def test_b7_a_year_billed_in_advance_is_mostly_deferred_revenue(api):
+    invoice, end = await year_billed_in_advance(api)
     rows = parse((await export(api)).text)
     legs = {r["account_code"]: (Decimal(r["debit"]), Decimal(r["credit"])) for r in rows}
     total = Decimal(invoice["total"])
     days = (end - TODAY).days + 1
     earned = (total / days).quantize(Decimal("0.01"))  # one day served on the posting date
     assert legs["1200"] == (total, 0) and legs["4000"] == (0, earned) and legs["2400"] == (0, total - earned)
+
+
+async def test_b7_deferred_revenue_is_recognised_monthly_until_the_year_is_served(api):
+    invoice, end = await year_billed_in_advance(api)
+    ends = month_ends(TODAY, end)
+    rows = parse((await export(api, start=TODAY, end=ends[-1])).text)
+    recognitions = [r for r in rows if r["entry_id"].startswith("RECOGNITION-")]
+    assert sorted({(r["entry_id"], r["date"]) for r in recognitions}) == [
+        (f"RECOGNITION-{invoice['number']}-{d:%Y-%m}", str(d)) for d in ends
+    ]
+    assert {(r["source_type"], r["source_id"]) for r in recognitions} == {("INVOICE", invoice["id"])}
+    for d in ends:  # each month: Dr deferred revenue / Cr revenue, balanced
+        month = [r for r in recognitions if r["date"] == str(d)]
+        assert [(r["account_code"], r["credit"]) for r in month] == [("2400", "0.00"), ("4000", month[0]["debit"])]
+    assert deferred(rows) == 0
+    revenue = sum((Decimal(r["credit"]) - Decimal(r["debit"]) for r in rows if r["account_code"] == "4000"), Decimal(0))
+    assert revenue == Decimal(invoice["total"])
+
+
+async def test_b7_an_export_holds_the_recognitions_dated_within_it(api):
+    invoice, end = await year_billed_in_advance(api)
+    second = month_ends(TODAY, end)[1]
+    rows = parse((await export(api, start=second.replace(day=1), end=second)).text)
+    assert {(r["entry_id"], r["date"]) for r in rows} == {
+        (f"RECOGNITION-{invoice['number']}-{second:%Y-%m}", str(second))
+    }
+    after = month_ends(TODAY, end)[-1] + timedelta(days=1)  # the year is all recognised
+    assert parse((await export(api, start=after, end=after + timedelta(days=90))).text) == []
+
+
+async def test_b7_a_voided_invoice_nets_deferred_revenue_to_zero(api, monkeypatch):
+    monkeypatch.setattr(journal_export, "CHUNK", 1)  # the invoice and its credit note on pages of their own
+    invoice, end = await year_billed_in_advance(api)
+    await api.ok("voidInvoice", {"invoiceId": invoice["id"]}, "invoice { id status }")
+    ends = month_ends(TODAY, end)
+    rows = parse((await export(api, start=TODAY, end=ends[-1])).text)
+    notes = [r for r in rows if r["source_type"] == "CREDIT_NOTE" and r["entry_id"].startswith("RECOGNITION-")]
+    assert len({r["date"] for r in notes}) == len(ends)  # the credit note recognises the reversed lines
+    for d in ends:  # from the void on, each month's recognitions cancel out
+        assert deferred([r for r in rows if r["date"] == str(d)]) == 0
+    assert deferred(rows) == 0
+    assert (
+        sum((Decimal(r["debit"]) - Decimal(r["credit"]) for r in rows if r["account_code"] == "4000"), Decimal(0)) == 0
+    )
