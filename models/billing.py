@@ -106,3 +106,5 @@ class InvoiceLine(Model):
 
     class Meta:
         table = "invoice_line"
+        # B7: the journal export finds the lines still being served in a period by their end.
+        indexes = (("period_end", "invoice_id"),)
