@@ -19,7 +19,7 @@ ENUMS: dict[str, str] = {
     "ContractStatus.IN_APPROVAL": "C6: submitted, waiting for APPROVE_CONTRACTS (API.md's IN_REVIEW).",
     "ContractStatus.APPROVED": "C6: approved, not yet sent for signature.",
     "ContractStatus.SENT_FOR_SIGNATURE": "C6: waiting for its signatories to sign.",
-    "ContractStatus.SIGNED": "C6: every signatory signed; ACTIVATED on its start date by the daily run (R3, not yet).",
+    "ContractStatus.SIGNED": "C6: every signatory signed; ACTIVATED on its start date by the daily run (R3).",
     "ContractStatus.ACTIVATED": "C6: in force: made by contractOrder (C1), or signed with its start date passed.",
     "ContractStatus.EXPIRED": "C6: ended at its end date without a renewal (the daily run, R3).",
     "ContractStatus.TERMINATED": "C11: ended early (not reached yet).",
