@@ -76,12 +76,26 @@ def _day_after(last: date) -> datetime:
     return datetime.combine(last + timedelta(days=1), time.min, tzinfo=UTC)
 
 
+async def _keyset(query: QuerySet[Any], keys: tuple[str, ...]) -> AsyncIterator[list[Any]]:
+    """Pages of `query` (ordered by `keys`, the last one unique) of CHUNK rows, each page read after the
+    last row of the one before, never by OFFSET: every page costs the same however deep it is."""
+    page = query
+    while chunk := list(await page.limit(CHUNK)):
+        yield chunk
+        if len(chunk) < CHUNK:
+            return
+        end = chunk[-1]
+        after = [
+            Q(**{k: getattr(end, k) for k in keys[:n]}, **{f"{key}__gt": getattr(end, key)})
+            for n, key in enumerate(keys)
+        ]
+        page = query.filter(Q(*after, join_type="OR"))
+
+
 async def _invoice_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
     start = datetime.combine(first, time.min, tzinfo=UTC)
     query = Invoice.filter(posted_at__gte=start, posted_at__lt=_day_after(last)).order_by("posted_at", "id")
-    offset = 0
-    while chunk := list(await query.offset(offset).limit(CHUNK)):
-        offset += len(chunk)
+    async for chunk in _keyset(query, ("posted_at", "id")):
         lines = await _lines_of(chunk)
         rows: list[JournalRow] = []
         for i in chunk:
@@ -103,23 +117,17 @@ def _recognising(first: date, last: date) -> QuerySet[Invoice]:
 
 async def _recognition_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
     """B7: the recognition entries dated within [first, last], a keyset page of invoices at a time."""
-    query = _recognising(first, last)
-    page = query
-    while chunk := list(await page.limit(CHUNK)):
+    async for chunk in _keyset(_recognising(first, last), ("posted_at", "id")):
         lines = await _lines_of(chunk)
         rows: list[JournalRow] = []
         for i in chunk:
             rows += recognition_entries(_facts(i, lines[i.id], first), within=(first, last))
         yield rows
-        end = chunk[-1]
-        page = query.filter(Q(posted_at__gt=end.posted_at) | Q(posted_at=end.posted_at, id__gt=end.id))
 
 
 async def _payment_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
     query = Payment.filter(received_on__gte=first, received_on__lte=last).order_by("received_on", "created_at", "id")
-    offset = 0
-    while chunk := list(await query.offset(offset).limit(CHUNK)):
-        offset += len(chunk)
+    async for chunk in _keyset(query, ("received_on", "created_at", "id")):
         rows: list[JournalRow] = []
         for p in chunk:
             rows += payment_entry(PaymentFacts(str(p.id), p.currency, p.received_on, p.amount))

@@ -177,3 +177,14 @@ async def test_b7_a_voided_invoice_nets_deferred_revenue_to_zero(api, monkeypatc
     assert (
         sum((Decimal(r["debit"]) - Decimal(r["credit"]) for r in rows if r["account_code"] == "4000"), Decimal(0)) == 0
     )
+
+
+async def test_b7_pages_of_one_row_give_the_same_export_as_one_page(api, monkeypatch):
+    acc = await b.account(api)
+    first, second, third = await posted_invoices(api, acc["id"], "10.00", "20.00", "30.00")
+    for invoice, amount in ((first, "10.00"), (second, "5.00"), (second, "15.00"), (third, "1.00")):
+        await pay(api, acc["id"], amount, [(invoice["id"], amount)])  # payments received the same day
+    whole = (await export(api)).text
+    monkeypatch.setattr(journal_export, "CHUNK", 1)  # keyset pages: each read after the last row of the one before
+    assert (await export(api)).text == whole
+    assert sum(1 for r in parse(whole) if r["source_type"] == "PAYMENT") == 8
