@@ -10,7 +10,7 @@ from strawberry.dataloader import DataLoader
 
 from app.auth import Actor
 from app.services.purchase_orders import drawn
-from app.services.receivables import open_receivables_by_account
+from app.services.receivables import open_receivables_by_currency
 from models import CustomerPurchaseOrder, Payment, PaymentAllocation
 
 
@@ -50,12 +50,12 @@ class PurchasingLoaders:
         return _loader(load)
 
     @cached_property
-    def open_receivables_by_account(self) -> DataLoader[Any, Decimal]:
-        """B3: open receivables per account, one query for the batch."""
+    def open_receivables_by_currency(self) -> DataLoader[Any, dict[str, Decimal]]:
+        """B3: open receivables per account, {currency: nonzero amount}, one query for the batch."""
 
-        async def load(keys: Sequence[Any]) -> list[Decimal]:
-            totals = await open_receivables_by_account(list({_key(k) for k in keys}))
-            return [totals.get(str(k), Decimal(0)) for k in keys]
+        async def load(keys: Sequence[Any]) -> list[dict[str, Decimal]]:
+            totals = await open_receivables_by_currency(list({_key(k) for k in keys}))
+            return [totals.get(str(k), {}) for k in keys]
 
         return _loader(load)
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from schema.billing import Invoice
     from schema.contracts import Asset, Contract
     from schema.orders import Order
-    from schema.purchasing import Payment, PurchaseOrder
+    from schema.purchasing import CurrencyAmount, Payment, PurchaseOrder
     from schema.sales import Opportunity, Quote
 
 OpportunityRef = Annotated["Opportunity", strawberry.lazy("schema.sales")]
@@ -25,6 +25,7 @@ ContractRef = Annotated["Contract", strawberry.lazy("schema.contracts")]
 AssetRef = Annotated["Asset", strawberry.lazy("schema.contracts")]
 PurchaseOrderRef = Annotated["PurchaseOrder", strawberry.lazy("schema.purchasing")]
 PaymentRef = Annotated["Payment", strawberry.lazy("schema.purchasing")]
+CurrencyAmountRef = Annotated["CurrencyAmount", strawberry.lazy("schema.purchasing")]
 InvoiceRef = Annotated["Invoice", strawberry.lazy("schema.billing")]
 
 
@@ -104,4 +105,10 @@ class Account:
     async def open_receivables(self, info: Info) -> Decimal:
         from schema.purchasing import open_receivables_of
 
-        return await open_receivables_of(info, self.id)
+        return await open_receivables_of(info, self.id, self.currency)
+
+    @strawberry.field
+    async def open_receivables_by_currency(self, info: Info) -> list[CurrencyAmountRef]:
+        from schema.purchasing import open_receivables_by_currency_of
+
+        return await open_receivables_by_currency_of(info, self.id)

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from app.services.credit import on_hold
+from app.services.receivables import in_currency
 from schema.accounts import Account
 from schema.relations import loaders, to_one
 
@@ -15,6 +16,12 @@ if TYPE_CHECKING:
     from schema.billing import Invoice
 
 InvoiceRef = Annotated["Invoice", strawberry.lazy("schema.billing")]
+
+
+@strawberry.type(name="CurrencyAmount")
+class CurrencyAmount:
+    currency: str
+    amount: Decimal
 
 
 @strawberry.type(name="PurchaseOrder")
@@ -122,10 +129,15 @@ def purchase_order_of(info: Info, purchase_order_id: Any) -> Any:
     return to_one(info, PurchaseOrder, loaders(info).purchase_order_by_id, purchase_order_id, nullable=True)
 
 
-async def open_receivables_of(info: Info, account_id: Any) -> Decimal:
-    """Account.openReceivables (B3)."""
-    result: Decimal = await loaders(info).open_receivables_by_account.load(account_id)
-    return result
+async def open_receivables_of(info: Info, account_id: Any, currency: str) -> Decimal:
+    """Account.openReceivables (B3): in the account's currency only (no exchange rates)."""
+    return in_currency(await loaders(info).open_receivables_by_currency.load(account_id), currency)
+
+
+async def open_receivables_by_currency_of(info: Info, account_id: Any) -> list[CurrencyAmount]:
+    """Account.openReceivablesByCurrency (B3): every currency with a nonzero open balance, by currency."""
+    totals = await loaders(info).open_receivables_by_currency.load(account_id)
+    return [CurrencyAmount(currency=c, amount=totals[c]) for c in sorted(totals)]
 
 
 async def credit_hold_of(info: Info, order: Any) -> bool:
@@ -135,5 +147,5 @@ async def credit_hold_of(info: Info, order: Any) -> bool:
     account = await loaders(info).account_by_id.load(order.account_id)
     if account is None or account.credit_limit is None:
         return False
-    receivables = await loaders(info).open_receivables_by_account.load(order.account_id)
-    return on_hold(order, account.credit_limit, receivables)
+    receivables = await open_receivables_of(info, order.account_id, account.currency)
+    return on_hold(order, account.currency, account.credit_limit, receivables)

@@ -1,6 +1,11 @@
 """B5: credit limits. Activating an order whose total plus its account's open receivables exceeds the
 account's credit limit is refused (CREDIT_LIMIT_EXCEEDED) unless the actor may override the hold or a
-BILLING key released the hold for the order's current total (`releaseCreditHold`)."""
+BILLING key released the hold for the order's current total (`releaseCreditHold`).
+
+The credit limit is in the account's currency and there are no exchange rates: an order in the
+account's currency is judged against the open receivables in that currency only (B3), and an order in
+another currency cannot be compared with the limit, so it is never held (README, "Decisions where the
+domain rules are silent")."""
 
 from decimal import Decimal
 
@@ -22,10 +27,18 @@ def released(order: Order) -> bool:
     return order.credit_approved_amount is not None and order.total_amount <= order.credit_approved_amount
 
 
-def on_hold(order: Order, credit_limit: Decimal | None, receivables: Decimal) -> bool:
+def judged(order: Order, limit_currency: str) -> bool:
+    """B5: only an order in the limit's currency (the account's) can be compared with the limit."""
+    return str(order.currency) == limit_currency
+
+
+def on_hold(order: Order, limit_currency: str, credit_limit: Decimal | None, receivables: Decimal) -> bool:
     """B5: would activating this order now be refused (to an actor without OVERRIDE_CREDIT_HOLD)?
-    Only a DRAFT order can be activated, so only a DRAFT order can be on hold."""
+    Only a DRAFT order can be activated, so only a DRAFT order can be on hold. `receivables` are the
+    account's open receivables in `limit_currency`, the account's currency."""
     if order.status != OrderStatus.DRAFT or credit_limit is None or released(order):
+        return False
+    if not judged(order, limit_currency):
         return False
     return order.total_amount + receivables > credit_limit
 
@@ -35,14 +48,14 @@ async def check_activation(tx: BaseDBAsyncClient, actor: Actor, order: Order) ->
     if actor.can(Permission.OVERRIDE_CREDIT_HOLD) or released(order):
         return
     account = await Account.filter(id=order.account_id).using_db(tx).get()
-    if account.credit_limit is None:
+    if account.credit_limit is None or not judged(order, account.currency):
         return
-    receivables = await open_receivables(order.account_id, using=tx)
+    receivables = await open_receivables(order.account_id, account.currency, using=tx)
     if order.total_amount + receivables > account.credit_limit:
         raise DomainError(
             ErrorCode.CREDIT_LIMIT_EXCEEDED,
             f"Order {order.number} ({order.total_amount:f}) plus open receivables ({receivables:f}) exceeds the "
-            f"credit limit of {account.credit_limit:f}; a BILLING key may release the hold (B5).",
+            f"credit limit of {account.credit_limit:f} {account.currency}; a BILLING key may release the hold (B5).",
             "orderId",
         )
 

@@ -1,4 +1,6 @@
-"""B3: an account's open receivables, the one number credit limits (B5) are judged against."""
+"""B3: an account's open receivables, per currency. There are no exchange rates in the product, so
+amounts in different currencies are never added: B5 judges the credit limit (in the account's
+currency) against the open receivables in that currency only."""
 
 from decimal import Decimal
 from typing import Any
@@ -9,22 +11,37 @@ from tortoise.functions import Sum
 from models import Invoice
 from models.enums import InvoiceStatus
 
+ZERO = Decimal("0.00")
 
-async def open_receivables_by_account(
+
+async def open_receivables_by_currency(
     account_ids: list[Any], using: BaseDBAsyncClient | None = None
-) -> dict[str, Decimal]:
-    """B3: per account, the sum of the balances of its POSTED (not yet paid) invoices, in one
-    aggregate query. A posted credit note's negative balance lowers it."""
+) -> dict[str, dict[str, Decimal]]:
+    """B3: per account, per currency, the sum of the balances of its POSTED (not yet paid) invoices, in
+    one aggregate query. A posted credit note's negative balance lowers it. Only nonzero sums are
+    listed: a currency whose balances net to zero has nothing open."""
     rows = (
         await Invoice.filter(account_id__in=account_ids, status=InvoiceStatus.POSTED)
         .using_db(using)
         .annotate(owed=Sum("balance"))
-        .group_by("account_id")
-        .values("account_id", "owed")
+        .group_by("account_id", "currency")
+        .values("account_id", "currency", "owed")
     )
-    return {str(r["account_id"]): Decimal(str(r["owed"] or 0)).quantize(Decimal("0.01")) for r in rows}
+    totals: dict[str, dict[str, Decimal]] = {}
+    for r in rows:
+        owed = Decimal(str(r["owed"] or 0)).quantize(Decimal("0.01"))
+        if owed != 0:
+            totals.setdefault(str(r["account_id"]), {})[r["currency"]] = owed
+    return totals
 
 
-async def open_receivables(account_id: Any, using: BaseDBAsyncClient | None = None) -> Decimal:
-    """B3: the account's open receivables (B5 judges credit limits against it)."""
-    return (await open_receivables_by_account([account_id], using)).get(str(account_id), Decimal("0.00"))
+def in_currency(totals: dict[str, Decimal], currency: str) -> Decimal:
+    """B3: the open receivables in one currency, of one account's `open_receivables_by_currency` entry."""
+    return totals.get(currency, ZERO)
+
+
+async def open_receivables(account_id: Any, currency: str, using: BaseDBAsyncClient | None = None) -> Decimal:
+    """B3: the account's open receivables in `currency` (B5 judges the credit limit against those in
+    the account's currency)."""
+    totals = await open_receivables_by_currency([account_id], using)
+    return in_currency(totals.get(str(account_id), {}), currency)

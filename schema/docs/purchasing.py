@@ -6,7 +6,8 @@ PURCHASING: dict[str, str] = {
     "ErrorCode.OVERPAYMENT": "B3: a payment allocation larger than the invoice's open balance.",
     "ErrorCode.PO_AMOUNT_EXCEEDED": "B4: the attached orders' totals would exceed the purchase order's amount.",
     "ErrorCode.PO_NOT_APPLICABLE": "B4: the purchase order is expired, another account's or in another currency.",
-    "ErrorCode.CREDIT_LIMIT_EXCEEDED": "B5: the order's total plus open receivables exceeds the credit limit.",
+    "ErrorCode.CREDIT_LIMIT_EXCEEDED": "B5: the order's total plus open receivables (both in the account's "
+    "currency) exceeds the credit limit.",
     **_mutation(
         "createPurchaseOrder",
         "B4: a customer purchase order for an account: number unique per account, authorised amount, currency, "
@@ -83,9 +84,19 @@ PURCHASING: dict[str, str] = {
     "PurchaseOrder.remainingAmount": f"B4: amount less the totals of the orders attached to it, {MONEY}.",
     "PurchaseOrder.account": "The account it belongs to.",
     "Account.purchaseOrders": "B4: the account's purchase orders, by validFrom then number.",
-    "Account.openReceivables": f"B3: the sum of the balances of the account's POSTED, unpaid invoices, {MONEY}.",
+    "Account.openReceivables": "B3: the sum of the balances of the account's POSTED, unpaid invoices in the "
+    f"account's own `currency` only, {MONEY}; invoices in other currencies are not converted or added (see "
+    "openReceivablesByCurrency). B5 judges the credit limit against this amount.",
+    "Account.openReceivablesByCurrency": "B3: the account's open receivables per currency (the sum of the "
+    "balances of its POSTED, unpaid invoices in each), every currency with a nonzero sum, sorted by currency; "
+    "empty when nothing is open. Amounts in different currencies are never added.",
+    "CurrencyAmount": "An amount of money in one currency.",
+    "CurrencyAmount.currency": "Three-letter ISO 4217 code.",
+    "CurrencyAmount.amount": f"The amount in that currency, {MONEY}.",
     "Order.creditHold": "B5: true when activating this DRAFT order now would be CREDIT_LIMIT_EXCEEDED for a key "
-    "without OVERRIDE_CREDIT_HOLD (total + open receivables over the credit limit, and not released).",
+    "without OVERRIDE_CREDIT_HOLD (total + open receivables in the account's currency over the credit limit, "
+    "and not released). Always false for an order in another currency than the account's: the limit is in "
+    "the account's currency and there are no exchange rates.",
     "Order.creditApprovedAmount": "B5: the total a releaseCreditHold approved; null when never released.",
     "Order.purchaseOrder": "B4: the purchase order this order draws on; null when none is attached.",
     "ErrorCode.ALLOCATIONS_EXCEED_PAYMENT": "B3: a payment's allocations add up to more than its amount.",

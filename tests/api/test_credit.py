@@ -5,6 +5,7 @@ from typing import Any
 from tests.api import builders as b
 from tests.api.test_contracts import key_of
 from tests.api.test_ordering import codes
+from tests.api.test_payments import posted_invoices
 from tests.api.test_purchase_orders import direct_order
 
 HOLD = "order { id status version totalAmount creditHold creditApprovedAmount }"
@@ -81,3 +82,27 @@ async def test_b5_only_billing_or_admin_release_credit_holds(api):
     assert await read(api, order["id"]) == {"status": "DRAFT", "version": 1, "creditHold": True}
     missing = await api.mutate("releaseCreditHold", {"orderId": "00000000-0000-0000-0000-000000000000"}, HOLD)
     assert codes(missing) == ["NOT_FOUND"]
+
+
+async def test_b5_the_limit_is_judged_in_the_accounts_currency_and_other_currencies_pass(api):
+    acc = await b.account(api, creditLimit="150")  # a USD limit
+    await posted_invoices(api, acc["id"], "100.00")
+    await posted_invoices(api, acc["id"], "100.00", currency="EUR")  # 200.00 open in two currencies
+    ops = await key_of(api, "SALES_OPS")
+    # 40 + 100 USD open <= 150: passes. Adding the EUR invoice (240) used to refuse it.
+    within = await direct_order(api, acc["id"], "HW-IN", "4")
+    assert (await read(api, within["id"]))["creditHold"] is False
+    activated = await api.mutate("activateOrder", {"orderId": within["id"]}, HOLD, ops)
+    assert codes(activated) == [] and activated["order"]["status"] == "ACTIVATED"
+    # 60 + 100 USD open > 150: the receivables in the account's currency still count.
+    over = await direct_order(api, acc["id"], "HW-OVER", "6")
+    assert (await read(api, over["id"]))["creditHold"] is True
+    refused = await api.mutate("activateOrder", {"orderId": over["id"]}, HOLD, ops)
+    assert codes(refused) == ["CREDIT_LIMIT_EXCEEDED"] and "150.00 USD" in refused["errors"][0]["message"]
+    # An EUR order cannot be compared with a USD limit (no exchange rates): never held, activation passes.
+    product = await b.product(api, "HW-EUR", "ONE_TIME", "1000.00", currency="EUR")
+    items = [{"productId": product["id"], "quantity": "1"}]
+    euro = (await api.ok("createOrder", {"accountId": acc["id"], "items": items, "currency": "EUR"}, HOLD))["order"]
+    assert euro["totalAmount"] == "1000.00" and euro["creditHold"] is False
+    activated = await api.mutate("activateOrder", {"orderId": euro["id"]}, HOLD, ops)
+    assert codes(activated) == [] and activated["order"]["status"] == "ACTIVATED"

@@ -15,17 +15,20 @@ PAYMENT = (
 )
 
 
-async def posted_invoices(api: Any, account_id: str, *totals: str) -> list[dict]:
-    """One POSTED invoice per total, each from an activated one-time order invoiced today."""
+async def posted_invoices(api: Any, account_id: str, *totals: str, currency: str = "USD") -> list[dict]:
+    """One POSTED invoice per total in `currency`, each from an activated one-time order invoiced today."""
     invoices = []
     for n, total in enumerate(totals):
-        product = await b.product(api, f"HW-{account_id[:8]}-{n}", "ONE_TIME", total)
+        product = await b.product(api, f"HW-{account_id[:8]}-{currency}-{n}", "ONE_TIME", total, currency=currency)
         items = [{"productId": product["id"], "quantity": "1", "startDate": TODAY}]
-        order = (await api.ok("createOrder", {"accountId": account_id, "items": items}, "order { id }"))["order"]
+        data = {"accountId": account_id, "items": items, "currency": currency}
+        order = (await api.ok("createOrder", data, "order { id }"))["order"]
         await api.ok("activateOrder", {"orderId": order["id"]}, "order { id }")
         run = await api.ok("runInvoices", {"asOf": TODAY}, "invoices { id account { id } total }")
         (draft,) = [i for i in run["invoices"] if i["account"]["id"] == account_id]
-        posted = await api.ok("postInvoice", {"invoiceId": draft["id"]}, "invoice { id number status total balance }")
+        posted = await api.ok(
+            "postInvoice", {"invoiceId": draft["id"]}, "invoice { id number status currency total balance }"
+        )
         invoices.append(posted["invoice"])
     return invoices
 
@@ -109,6 +112,42 @@ async def test_b3_only_posted_invoices_of_the_account_and_currency_are_paid(api)
     for role, expected in (("BILLING", []), ("SALES_OPS", ["FORBIDDEN"])):
         payload = await pay(api, other["id"], "10", [(theirs["id"], "10")], key=await key_of(api, role))
         assert codes(payload) == expected, role
+
+
+async def test_b3_open_receivables_are_per_currency_and_never_added_across_currencies(api):
+    acc = await b.account(api)  # USD
+    (usd,) = await posted_invoices(api, acc["id"], "100.00")
+    eur = await posted_invoices(api, acc["id"], "100.00", "30.00", currency="EUR")
+    assert [i["currency"] for i in eur] == ["EUR", "EUR"]
+    by_currency = "query($a: ID!) { account(id: $a) { openReceivables openReceivablesByCurrency { currency amount } } }"
+    read = await api(by_currency, {"a": acc["id"]})
+    assert read["account"] == {  # not 230.00: no exchange rates, so currencies are never added
+        "openReceivables": "100.00",
+        "openReceivablesByCurrency": [{"currency": "EUR", "amount": "130.00"}, {"currency": "USD", "amount": "100.00"}],
+    }
+    assert await receivables(api, acc["id"]) == "100.00"  # the compiled read path agrees
+    await pay(api, acc["id"], "100.00", [(usd["id"], "100.00")])
+    read = await api(by_currency, {"a": acc["id"]})
+    assert read["account"] == {  # a currency with nothing open is not listed
+        "openReceivables": "0.00",
+        "openReceivablesByCurrency": [{"currency": "EUR", "amount": "130.00"}],
+    }
+    euro = await b.account(api, name="Euro GmbH", currency="EUR")
+    await posted_invoices(api, euro["id"], "70.00")  # a USD invoice to an EUR account
+    await posted_invoices(api, euro["id"], "20.00", currency="EUR")
+    nothing = await b.account(api, name="Nothing owed")
+    read = await api(
+        "query($a: ID!, $e: ID!, $n: ID!) { a: account(id: $a) { openReceivables } "
+        "e: account(id: $e) { openReceivables openReceivablesByCurrency { currency amount } } "
+        "n: account(id: $n) { openReceivables openReceivablesByCurrency { currency amount } } }",
+        {"a": acc["id"], "e": euro["id"], "n": nothing["id"]},
+    )
+    eur_then_usd = [{"currency": "EUR", "amount": "20.00"}, {"currency": "USD", "amount": "70.00"}]
+    assert read == {
+        "a": {"openReceivables": "0.00"},
+        "e": {"openReceivables": "20.00", "openReceivablesByCurrency": eur_then_usd},
+        "n": {"openReceivables": "0.00", "openReceivablesByCurrency": []},
+    }
 
 
 async def test_b5_open_receivables_count_against_the_credit_limit(api):
