@@ -3,9 +3,10 @@ account's credit limit is refused (CREDIT_LIMIT_EXCEEDED) unless the actor may o
 BILLING key released the hold for the order's current total (`releaseCreditHold`).
 
 The credit limit is in the account's currency and there are no exchange rates: an order in the
-account's currency is judged against the open receivables in that currency only (B3), and an order in
-another currency cannot be compared with the limit, so it is never held (README, "Decisions where the
-domain rules are silent")."""
+account's currency is judged against the open receivables in that currency only (B3). An order in
+another currency cannot be compared with the limit, so on an account with a limit it is held until a
+BILLING key releases it: a limit is never bypassed silently (README, "Decisions where the domain rules
+are silent")."""
 
 from decimal import Decimal
 
@@ -39,7 +40,7 @@ def on_hold(order: Order, limit_currency: str, credit_limit: Decimal | None, rec
     if order.status != OrderStatus.DRAFT or credit_limit is None or released(order):
         return False
     if not judged(order, limit_currency):
-        return False
+        return True  # cannot be compared with the limit: held for a BILLING key to release
     return order.total_amount + receivables > credit_limit
 
 
@@ -48,8 +49,15 @@ async def check_activation(tx: BaseDBAsyncClient, actor: Actor, order: Order) ->
     if actor.can(Permission.OVERRIDE_CREDIT_HOLD) or released(order):
         return
     account = await Account.filter(id=order.account_id).using_db(tx).get()
-    if account.credit_limit is None or not judged(order, account.currency):
+    if account.credit_limit is None:
         return
+    if not judged(order, account.currency):
+        raise DomainError(
+            ErrorCode.CREDIT_LIMIT_EXCEEDED,
+            f"Order {order.number} is in {order.currency}; the credit limit of {account.credit_limit:f} "
+            f"{account.currency} cannot judge it (no exchange rates); a BILLING key may release the hold (B5).",
+            "orderId",
+        )
     receivables = await open_receivables(order.account_id, account.currency, using=tx)
     if order.total_amount + receivables > account.credit_limit:
         raise DomainError(

@@ -95,8 +95,8 @@ PURCHASING: dict[str, str] = {
     "CurrencyAmount.amount": f"The amount in that currency, {MONEY}.",
     "Order.creditHold": "B5: true when activating this DRAFT order now would be CREDIT_LIMIT_EXCEEDED for a key "
     "without OVERRIDE_CREDIT_HOLD (total + open receivables in the account's currency over the credit limit, "
-    "and not released). Always false for an order in another currency than the account's: the limit is in "
-    "the account's currency and there are no exchange rates.",
+    "and not released). On an account with a credit limit, true for an unreleased order in another currency "
+    "than the account's: the limit cannot judge it (no exchange rates), so a BILLING key releases it.",
     "Order.creditApprovedAmount": "B5: the total a releaseCreditHold approved; null when never released.",
     "Order.purchaseOrder": "B4: the purchase order this order draws on; null when none is attached.",
     "ErrorCode.ALLOCATIONS_EXCEED_PAYMENT": "B3: a payment's allocations add up to more than its amount.",

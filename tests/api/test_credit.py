@@ -84,7 +84,7 @@ async def test_b5_only_billing_or_admin_release_credit_holds(api):
     assert codes(missing) == ["NOT_FOUND"]
 
 
-async def test_b5_the_limit_is_judged_in_the_accounts_currency_and_other_currencies_pass(api):
+async def test_b5_the_limit_is_judged_in_the_accounts_currency_and_other_currencies_are_held(api):
     acc = await b.account(api, creditLimit="150")  # a USD limit
     await posted_invoices(api, acc["id"], "100.00")
     await posted_invoices(api, acc["id"], "100.00", currency="EUR")  # 200.00 open in two currencies
@@ -99,10 +99,15 @@ async def test_b5_the_limit_is_judged_in_the_accounts_currency_and_other_currenc
     assert (await read(api, over["id"]))["creditHold"] is True
     refused = await api.mutate("activateOrder", {"orderId": over["id"]}, HOLD, ops)
     assert codes(refused) == ["CREDIT_LIMIT_EXCEEDED"] and "150.00 USD" in refused["errors"][0]["message"]
-    # An EUR order cannot be compared with a USD limit (no exchange rates): never held, activation passes.
-    product = await b.product(api, "HW-EUR", "ONE_TIME", "1000.00", currency="EUR")
+    # An EUR order cannot be compared with a USD limit (no exchange rates): held until a BILLING key releases it.
+    product = await b.product(api, "HW-EUR", "ONE_TIME", "10.00", currency="EUR")
     items = [{"productId": product["id"], "quantity": "1"}]
     euro = (await api.ok("createOrder", {"accountId": acc["id"], "items": items, "currency": "EUR"}, HOLD))["order"]
-    assert euro["totalAmount"] == "1000.00" and euro["creditHold"] is False
+    assert euro["totalAmount"] == "10.00" and euro["creditHold"] is True
+    refused = await api.mutate("activateOrder", {"orderId": euro["id"]}, HOLD, ops)
+    assert codes(refused) == ["CREDIT_LIMIT_EXCEEDED"] and "in EUR" in refused["errors"][0]["message"]
+    billing = await key_of(api, "BILLING")
+    await api.ok("releaseCreditHold", {"orderId": euro["id"]}, "order { id }", billing)
+    assert (await read(api, euro["id"]))["creditHold"] is False
     activated = await api.mutate("activateOrder", {"orderId": euro["id"]}, HOLD, ops)
     assert codes(activated) == [] and activated["order"]["status"] == "ACTIVATED"
