@@ -6,8 +6,8 @@ run invoices nothing twice; on PostgreSQL runs queue on an advisory lock and the
 locked, so a concurrent change (B6 rebill) waits for the run.
 
 Statements do not grow with the number of lines: one SELECT of the due lines, one of their
-products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, and one UPDATE and
-one event INSERT per invoice.
+products, one bulk INSERT of invoices, one executemany INSERT of invoice lines, one UPDATE per invoice,
+and one INSERT of all the run's events (app/services/event_rows.py).
 """
 
 from collections import defaultdict

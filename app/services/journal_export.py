@@ -116,8 +116,11 @@ def _recognising(first: date, last: date) -> QuerySet[Invoice]:
 
 
 async def _recognition_rows(first: date, last: date) -> AsyncIterator[list[JournalRow]]:
-    """B7: the recognition entries dated within [first, last], a keyset page of invoices at a time."""
-    async for chunk in _keyset(_recognising(first, last), ("posted_at", "id")):
+    """B7: the recognition entries dated within [first, last], a page of CHUNK invoices at a time."""
+    # The ids are read once (the line filter is not re-run for every page), then the invoices a page at a time.
+    ids = list(await _recognising(first, last).values_list("id", flat=True))
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(await Invoice.filter(id__in=ids[start : start + CHUNK]).order_by("posted_at", "id"))
         lines = await _lines_of(chunk)
         rows: list[JournalRow] = []
         for i in chunk:

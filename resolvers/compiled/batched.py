@@ -34,6 +34,14 @@ async def _receivables(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, An
     return {r["id"]: in_currency(totals.get(str(r["id"]), {}), r["currency"]) for r in rows}
 
 
+async def _receivables_by_currency(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, Any]:
+    """Account.openReceivablesByCurrency: every nonzero currency, sorted, as {currency, amount} objects."""
+    totals = await open_receivables_by_currency([r["id"] for r in rows])
+    return {
+        r["id"]: [{"currency": c, "amount": a} for c, a in sorted(totals.get(str(r["id"]), {}).items())] for r in rows
+    }
+
+
 async def _credit_hold(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, Any]:
     # The order is in scope, so its account is (S3 scopes orders through their account).
     drafts = [r for r in rows if r["status"] == "DRAFT"]
@@ -54,4 +62,5 @@ async def _credit_hold(actor: Actor, rows: list[dict[str, Any]]) -> dict[Any, An
 
 REMAINING_AMOUNT = Batched(("amount",), _remaining)
 OPEN_RECEIVABLES = Batched(("currency",), _receivables)
+OPEN_RECEIVABLES_BY_CURRENCY = Batched((), _receivables_by_currency)
 CREDIT_HOLD = Batched(("status", "total_amount", "credit_approved_amount", "account_id", "currency"), _credit_hold)

@@ -19,7 +19,13 @@ from app.services.decompose_orders import default_fulfillment_type
 from app.services.obligations import is_overdue
 from app.services.states import CONTRACT_STATES, INVOICE_STATES, ORDER_STATES, QUOTE_STATES
 from models.enums import ContractStatus, InvoiceStatus, OrderStatus, ProductType, QuoteStatus
-from resolvers.compiled.batched import CREDIT_HOLD, OPEN_RECEIVABLES, REMAINING_AMOUNT, Batched
+from resolvers.compiled.batched import (
+    CREDIT_HOLD,
+    OPEN_RECEIVABLES,
+    OPEN_RECEIVABLES_BY_CURRENCY,
+    REMAINING_AMOUNT,
+    Batched,
+)
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,7 @@ TYPES: dict[str, TypeSpec] = {
             "purchaseOrders": Many("PurchaseOrder", "account_id", ("valid_from", "number")),
             "payments": Many("Payment", "account_id", ("received_on", "created_at")),
         },
-        batched={"openReceivables": OPEN_RECEIVABLES},
+        batched={"openReceivables": OPEN_RECEIVABLES, "openReceivablesByCurrency": OPEN_RECEIVABLES_BY_CURRENCY},
     ),
     "Payment": TypeSpec(
         m.Payment,

@@ -229,6 +229,10 @@ class Planner:
                     child.columns.add(relation.fk)
                     plan.fields.append((key, "many", (relation, child)))
                 continue
+            if name in spec.batched and isinstance(named, GraphQLObjectType):
+                batched = spec.batched[name]  # a list of objects of leaf fields (e.g. CurrencyAmount)
+                plan.fields.append((key, "batch", (batched.load, self._leaf_objects(named, sub_nodes), name)))
+                continue
             if not is_leaf_type(named):
                 raise NotCompilable(name)
             serialize: Serializer = _id if named.name == "ID" else named.serialize
@@ -252,6 +256,26 @@ class Planner:
             plan.columns.add(column)
             plan.fields.append((key, "col", (column, serialize, named.name)))
         return plan
+
+    def _leaf_objects(self, gql_type: GraphQLObjectType, nodes: list[FieldNode]) -> Serializer:
+        """A batched field's list of plain objects (dicts keyed by field name), each shaped by the
+        selection: only leaf fields without arguments compile."""
+        shape: list[tuple[str, str | None, Any]] = []
+        for key, sub_nodes in self._sub(nodes).items():
+            name = sub_nodes[0].name.value
+            if name == "__typename":
+                shape.append((key, None, gql_type.name))
+                continue
+            field_def = gql_type.fields[name]
+            leaf = get_named_type(field_def.type)
+            if field_def.args or not is_leaf_type(leaf):
+                raise NotCompilable(name)
+            shape.append((key, name, _DECIMAL if leaf.name == "Decimal" else leaf.serialize))
+
+        def serialize(values: Any) -> Any:
+            return [{k: s if n is None else s(v[n]) for k, n, s in shape} for v in values]
+
+        return serialize
 
     def _connection(self, gql_type: GraphQLObjectType, nodes: list[FieldNode], spec: RootSpec) -> ConnectionPlan:
         plan = ConnectionPlan(gql_type.name, None, [])

@@ -67,12 +67,20 @@ async def test_b3_a_refused_payment_writes_no_invoice_event(api):
     acc = await b.account(api)
     first, second = await posted_invoices(api, acc["id"], "100.00", "50.00")
     before = await events_of(api, first["id"])
+    last = max(int(e["cursor"]) for e in before + await events_of(api, second["id"]))
     refused = await pay(api, acc["id"], "200.00", [(first["id"], "100.00"), (second["id"], "60.00")])
     assert codes(refused) == ["OVERPAYMENT"]
     assert await events_of(api, first["id"]) == before  # the first allocation was valid: rolled back with it
+    read = await api(
+        "query($i: ID!) { invoice(id: $i) { status balance version payments { amount } } }", {"i": first["id"]}
+    )
+    assert read["invoice"] == {"status": "POSTED", "balance": "100.00", "version": 2, "payments": []}
     refused = await api.mutate("postInvoice", {"invoiceId": first["id"]}, "invoice { id }")
     assert codes(refused) == ["INVALID_TRANSITION"]
     assert await events_of(api, first["id"]) == before
+    assert codes(await pay(api, acc["id"], "100.00", [(first["id"], "100.00")])) == []
+    paid = (await events_of(api, first["id"]))[-1]
+    assert (paid["type"], paid["status"], int(paid["cursor"])) == ("STATUS_CHANGED", "PAID", last + 1)  # no gap
 
 
 async def test_b2_the_daily_run_invoices_with_created_events(api):

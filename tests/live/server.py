@@ -21,7 +21,9 @@ import websockets
 from app.config import normalise_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-ADMIN_KEY = "og_live_test_admin_key_0123456789abcdef"
+# One per test process: when the SQLite and PostgreSQL suites run side by side (.ci/run), a server that
+# took the other suite's port by chance refuses this suite's key instead of answering from its database.
+ADMIN_KEY = f"og_live_test_admin_key_{uuid.uuid4().hex[:16]}"
 
 
 def free_port() -> int:
@@ -58,13 +60,13 @@ class Server:
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:  # first: another process may answer on a port we lost
+                raise RuntimeError("server exited during start")
             try:
                 if httpx.get(f"{self.http}/ready", timeout=2).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited during start")
             time.sleep(0.2)
         raise RuntimeError("server did not become ready")
 
