@@ -259,7 +259,7 @@ def _covered() -> frozenset[int]:
 
 
 class _Missing(dict[int, int | str]):
-    """A str.translate table: a character the font lacks (CJK, emoji) prints as "?", other whitespace
+    """A str.translate table: a character the font lacks (CJK) prints as "?", other whitespace
     as a space; fpdf2 would drop it from the PDF with only a log warning, and a contract must not lose
     a character silently. Remembers the characters the font draws (a few thousand at most)."""
 
