@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NoReturn
 
 from fpdf import FPDF
@@ -241,12 +242,39 @@ def render_text(spec: TemplateSpec, values: dict[str, Any]) -> str:
 
 # --- Layout -------------------------------------------------------------------------------------
 
-# The PDF core fonts cover Latin-1; common typography outside it is replaced, anything else is "?".
-_PLAIN = str.maketrans({"€": "EUR", "—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "•": "-"})
+# C8: DejaVu Sans ships in app/fonts (never a system font: the same bytes on every machine) and is
+# embedded, subset to the glyphs used, so any name in Latin, Greek or Cyrillic script prints as written.
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FONT = "dejavu"
+_FACES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}  # the markup has no italics
 
 
-def plain(text: str) -> str:
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """The code points every face draws."""
+    from fontTools.ttLib import TTFont  # fpdf2's own dependency
+
+    faces = [set(TTFont(FONTS / name, lazy=True).getBestCmap()) for name in _FACES.values()]
+    return frozenset(set.intersection(*faces))
+
+
+class _Missing(dict[int, int | str]):
+    """A str.translate table: a character the font lacks (CJK) prints as "?", other whitespace
+    as a space; fpdf2 would drop it from the PDF with only a log warning, and a contract must not lose
+    a character silently. Remembers the characters the font draws (a few thousand at most)."""
+
+    def __missing__(self, code: int) -> int | str:
+        if code in _covered() or code == 10:  # a line break is markup, never drawn
+            self[code] = code
+            return code
+        return " " if chr(code).isspace() else "?"
+
+
+_DRAWABLE = _Missing()
+
+
+def _drawable(text: str) -> str:
+    return text.translate(_DRAWABLE)
 
 
 class _Pdf(FPDF):
@@ -254,7 +282,7 @@ class _Pdf(FPDF):
 
     def footer(self) -> None:
         self.set_y(-15)
-        self.set_font("helvetica", size=8)
+        self.set_font(FONT, size=8)
         self.cell(0, 10, f"{self.title_text} - page {self.page_no()} of {{nb}}", align="C")
 
 
@@ -262,14 +290,14 @@ PAD, LINE = 1.5, 4.5  # mm: cell padding, table line height
 
 
 def _measure(pdf: FPDF) -> Any:
-    """Text width in mm in the current core font, from its character widths (fpdf2's own
+    """Text width in mm in the current font, from its character widths (fpdf2's own
     get_string_width copies the graphics state at every call: most of a long table's time)."""
-    font: Any = pdf.current_font  # a core font (helvetica): widths by character, per 1000 units
-    widths: dict[str, float] = font.cw
+    font: Any = pdf.current_font  # a TrueType font: widths by code point, per 1000 units
+    widths: dict[int, float] = font.cw
     scale = pdf.font_size_pt * 0.001 / pdf.k
 
     def width(text: str) -> float:
-        return float(sum(widths[c] for c in text)) * scale
+        return float(sum(widths[ord(c)] for c in text)) * scale
 
     return width
 
@@ -300,13 +328,13 @@ def _wrap(pdf: FPDF, text: str, width: float) -> list[str]:
 
 def _row(pdf: FPDF, cells: list[str], widths: list[float], bold: bool, header: Any = None) -> None:
     """One row; before it, a page break (with the header row again) when it would not fit."""
-    pdf.set_font("helvetica", style="B" if bold else "", size=9)
+    pdf.set_font(FONT, style="B" if bold else "", size=9)
     wrapped = [_wrap(pdf, text, w - 2 * PAD) for text, w in zip(cells, widths, strict=True)]
     height = max(len(lines) for lines in wrapped) * LINE + 2 * PAD
     if header is not None and pdf.will_page_break(height):
         pdf.add_page()
         _row(pdf, header, widths, bold=True)
-        pdf.set_font("helvetica", size=9)
+        pdf.set_font(FONT, size=9)
     x, y = pdf.l_margin, pdf.get_y()
     for lines, w in zip(wrapped, widths, strict=True):
         pdf.rect(x, y, w, height)
@@ -337,22 +365,22 @@ def _draw(pdf: FPDF, block: Block) -> None:
         case Table(rows):
             _table(pdf, rows)
         case Paragraph(text):
-            pdf.set_font("helvetica", size=10)
+            pdf.set_font(FONT, size=10)
             pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
         case PageBreak():
             pdf.add_page()
         case Heading(text):
             pdf.ln(1)  # a heading after a list or a table keeps some room above it
-            pdf.set_font("helvetica", style="B", size=12)
+            pdf.set_font(FONT, style="B", size=12)
             pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         case Title(text):
-            pdf.set_font("helvetica", style="B", size=16)
+            pdf.set_font(FONT, style="B", size=16)
             pdf.multi_cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(3)
         case Bullet(text):
-            pdf.set_font("helvetica", size=10)
+            pdf.set_font(FONT, size=10)
             pdf.multi_cell(0, 5, "-  " + text, new_x="LMARGIN", new_y="NEXT")
 
 
@@ -360,13 +388,15 @@ def to_pdf(text: str, title: str, created: datetime) -> tuple[bytes, int]:
     """The PDF bytes and page count. Deterministic: the creation date is given, and fpdf2 derives
     the file id from the content and that date."""
     pdf = _Pdf(format="A4")
-    pdf.title_text = plain(title)
+    for style, name in _FACES.items():
+        pdf.add_font(FONT, style=style, fname=FONTS / name)
+    pdf.title_text = _drawable(title)
     pdf.set_creation_date(created)
-    pdf.set_title(plain(title))
+    pdf.set_title(title)
     pdf.set_creator("ordergraph")
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
-    for block in parse_markup(plain(text)):
+    for block in parse_markup(_drawable(text)):
         _draw(pdf, block)
     content = bytes(pdf.output())
     return content, pdf.page_no()

@@ -186,6 +186,33 @@ async def test_c8_renders_a_quote_with_its_lines_and_total(api):
     assert read["quote"]["documents"] == [{"id": rendered["document"]["id"]}]
 
 
+EURO_QUOTE = """# Quote {{ quote.number }}
+
+Prepared for {{ account.name }}.
+
+Total: {{ quote.total | money }} {{ "€" if quote.currency == "EUR" else quote.currency }}"""
+
+
+async def test_c8_names_in_polish_and_greek_and_the_euro_sign_print_as_written(api):
+    template = (
+        await api.ok(
+            "saveDocumentTemplate", {"kind": "QUOTE", "name": "Euro quote", "body": EURO_QUOTE, "clauses": []}, TEMPLATE
+        )
+    )["template"]
+    hw = await b.product(api, "HW-EU", "ONE_TIME", "1250.00", name="Brama sieciowa", currency="EUR")
+    for name in ("Łódź Sp. z o.o.", "Ελληνική Α.Ε."):
+        acc = await b.account(api, name=name, currency="EUR")
+        opp = await b.opportunity(api, acc["id"])
+        quote = await b.quote(api, opp["id"], [{"productId": hw["id"], "quantity": "2"}], currency="EUR")
+        first = (await render(api, quoteId=quote["id"], templateId=template["id"]))["document"]
+        second = (await render(api, quoteId=quote["id"], templateId=template["id"]))["document"]
+        assert first["sha256"] == second["sha256"]  # the embedded font subset is deterministic too
+        text = await pdf_text(api, first)
+        assert f"Prepared for {name}." in text and "Total: 2,500.00 €" in text and "?" not in text
+        standard = await pdf_text(api, (await render(api, quoteId=quote["id"]))["document"])
+        assert f"Prepared for {name}." in standard and "Brama sieciowa (HW-EU)" in standard
+
+
 async def test_c8_exactly_one_object_and_who_may_render_or_save(api):
     contract, setup = await requested(api)
     neither = await render(api)

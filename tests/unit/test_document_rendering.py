@@ -129,10 +129,18 @@ def test_c8_same_template_and_data_give_the_same_bytes():
     assert other != first  # the creation date is part of the bytes: it is fixed, never "now"
 
 
-def test_c8_text_outside_latin_1_still_renders():
-    content, pages = to_pdf("# Zoë — 5 € “quoted”\n\n| 名前 | x |\n| a | b |", "Tëst", CREATED)
-    text = pypdf.PdfReader(io.BytesIO(content)).pages[0].extract_text()
-    assert pages == 1 and "Zoë - 5 EUR" in text and '"quoted"' in text
+def test_c8_text_outside_latin_1_prints_as_written_and_a_glyph_the_font_lacks_as_a_question_mark():
+    content, pages = to_pdf("# Zoë — 5 € “quoted” Łódź Ελληνικά Москва\n\n| 名前 | x |\n| a | b |", "Tëst Ł", CREATED)
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    text = reader.pages[0].extract_text()
+    assert pages == 1 and "Zoë — 5 € “quoted” Łódź Ελληνικά Москва" in text and "Tëst Ł - page 1 of 1" in text
+    assert "?? x" in text  # DejaVu Sans has no CJK: visibly replaced, never silently dropped
+    assert reader.metadata is not None and reader.metadata.title == "Tëst Ł"
+    fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert {str(f["/BaseFont"]) for f in fonts} == {"/MPDFAA+DejaVuSansBook", "/MPDFAA+DejaVuSansBold"}
+    assert all(
+        "/FontFile2" in f["/DescendantFonts"][0]["/FontDescriptor"] for f in fonts
+    )  # embedded, not a system font
 
 
 def test_c8_long_documents_break_into_pages():
