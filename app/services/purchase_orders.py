@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.functions import Sum
 
 from app.auth import Actor, Permission, requires
 from app.errors import DomainError, ErrorCode, invalid
 from app.services.catalog import _currency
+from app.services.money_sums import sums_by
 from app.services.order_access import lock_order
 from app.services.pricing import round_money
 from app.services.purchasing_commands import AttachPurchaseOrder, CreatePurchaseOrder
@@ -27,13 +27,8 @@ async def drawn(tx: BaseDBAsyncClient | None, po_ids: list[Any], except_order: A
     query = Order.filter(purchase_order_id__in=po_ids)
     if except_order is not None:
         query = query.exclude(id=except_order)
-    rows = (
-        await query.using_db(tx)
-        .annotate(used=Sum("total_amount"))
-        .group_by("purchase_order_id")
-        .values("purchase_order_id", "used")
-    )
-    return {str(r["purchase_order_id"]): Decimal(str(r["used"] or 0)) for r in rows}
+    used = await sums_by(query, "total_amount", ("purchase_order_id",), tx)
+    return {str(po_id): total for (po_id,), total in used.items()}
 
 
 def not_applicable(po: CustomerPurchaseOrder, order: Order, today: date) -> DomainError | None:

@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.functions import Sum
 
+from app.services.money_sums import sums_by
 from models import Invoice
 from models.enums import InvoiceStatus
 
@@ -20,18 +20,11 @@ async def open_receivables_by_currency(
     """B3: per account, per currency, the sum of the balances of its POSTED (not yet paid) invoices, in
     one aggregate query. A posted credit note's negative balance lowers it. Only nonzero sums are
     listed: a currency whose balances net to zero has nothing open."""
-    rows = (
-        await Invoice.filter(account_id__in=account_ids, status=InvoiceStatus.POSTED)
-        .using_db(using)
-        .annotate(owed=Sum("balance"))
-        .group_by("account_id", "currency")
-        .values("account_id", "currency", "owed")
-    )
+    query = Invoice.filter(account_id__in=account_ids, status=InvoiceStatus.POSTED)
     totals: dict[str, dict[str, Decimal]] = {}
-    for r in rows:
-        owed = Decimal(str(r["owed"] or 0)).quantize(Decimal("0.01"))
+    for (account_id, currency), owed in (await sums_by(query, "balance", ("account_id", "currency"), using)).items():
         if owed != 0:
-            totals.setdefault(str(r["account_id"]), {})[r["currency"]] = owed
+            totals.setdefault(str(account_id), {})[currency] = owed.quantize(ZERO)
     return totals
 
 

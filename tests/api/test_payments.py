@@ -2,8 +2,11 @@
 
 import asyncio
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
+from models import Invoice
+from models.enums import InvoiceKind, InvoiceStatus
 from tests.api import builders as b
 from tests.api.test_contracts import key_of
 from tests.api.test_ordering import codes
@@ -200,3 +203,16 @@ async def test_b3_scoped_keys_see_only_their_accounts_payments(api):
     assert seen == {"account": {"payments": [{"amount": "5.00"}]}, "other": None}
     response = await api.raw("query($i: ID!) { invoice(id: $i) { payments { id } } }", {"i": invoice["id"]}, partner)
     assert paid["payment"]["id"] not in response.text
+
+
+async def test_b3_open_receivables_are_summed_exactly_never_as_floating_point(api):
+    # Two balances of 100,000,000,000,000.01: as floating point (SQLite's SUM over decimal text) each is
+    # ...0.015625 and the sum rounds to ...0.03; money is a Decimal from end to end.
+    acc = await b.account(api)
+    big = Decimal("100000000000000.01")
+    for _ in range(2):
+        await Invoice.create(
+            account_id=acc["id"], currency="USD", kind=InvoiceKind.INVOICE, status=InvoiceStatus.POSTED,
+            total=big, balance=big, as_of=datetime.now(UTC).date(),
+        )  # fmt: skip
+    assert await receivables(api, acc["id"]) == "200000000000000.02"
