@@ -26,6 +26,7 @@ def _serve(args: argparse.Namespace, config: Config) -> None:
         app,
         host=args.host or config.host,
         port=args.port or config.port,
+        fd=args.fd,
         log_level=config.log_level,
         log_config=None,  # uvicorn logs through the root handler (request ids, JSON lines)
         access_log=False,  # app.observability logs one access line per request, with its request id
@@ -128,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="start the server (applies pending migrations first)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument(
+        "--fd",
+        type=int,
+        help="serve on this inherited, already listening socket (systemd socket activation, a supervisor, "
+        "a test harness); --host and --port are then not used",
+    )
     sub.add_parser("migrate", help="apply pending migrations and exit")
     key = sub.add_parser("create-api-key", help="print a new API key, alone on the last line")
     key.add_argument("--role", required=True, choices=[r.value for r in Role])

@@ -2,7 +2,6 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -11,13 +10,9 @@ from pathlib import Path
 
 import httpx
 
+from tests.live.server import listening_socket
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def walkthrough_script() -> str:
@@ -46,7 +41,8 @@ def contract_life_script() -> str:
 
 def run_against_a_server(tmp_path: Path, script: str) -> str:
     """Start the real server, run the shell script against it; its output with spaces removed."""
-    port = free_port()
+    sock = listening_socket()  # handed to the server (serve --fd): no other process can take the port
+    port = int(sock.getsockname()[1])
     key = "og_readme_walkthrough_test_key_0123456789"
     env = {
         **os.environ,
@@ -54,13 +50,15 @@ def run_against_a_server(tmp_path: Path, script: str) -> str:
         "ORDERGRAPH_BOOTSTRAP_ADMIN_KEY": key,
         "ORDERGRAPH_LOG_LEVEL": "warning",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    with sock:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "app", "serve", "--fd", str(sock.fileno())],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            pass_fds=(sock.fileno(),),
+        )
     try:
         deadline = time.monotonic() + 90  # a loaded machine starts it slowly
         while time.monotonic() < deadline:

@@ -21,8 +21,8 @@ import websockets
 from app.config import normalise_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-# One per test process: when the SQLite and PostgreSQL suites run side by side (.ci/run), a server that
-# took the other suite's port by chance refuses this suite's key instead of answering from its database.
+# One per test process (the SQLite and PostgreSQL suites run side by side in .ci/run): a server of the
+# other suite can never answer this suite's requests, even on a port reused after a restart.
 ADMIN_KEY = f"og_live_test_admin_key_{uuid.uuid4().hex[:16]}"
 
 
@@ -32,10 +32,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def listening_socket(port: int = 0) -> socket.socket:
+    """A socket listening on loopback, handed to the server process (`serve --fd`): the port is taken
+    from the moment the Server is made, so suites running side by side never race for one."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(2048)
+    return sock
+
+
 class Server:
     def __init__(self, database_url: str, env: dict[str, str] | None = None) -> None:
         self.database_url = database_url
-        self.port = free_port()
+        self.socket: socket.socket | None = listening_socket()
+        self.port = int(self.socket.getsockname()[1])
         self.process: subprocess.Popen | None = None
         self.env = env or {}
 
@@ -55,12 +66,19 @@ class Server:
             "ORDERGRAPH_LOG_LEVEL": "warning",
             **self.env,
         }
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "app", "serve", "--port", str(self.port)], cwd=ROOT, env=env
-        )
+        # A restart after stop() listens on the same port again (the dashboard test reconnects to it).
+        sock = self.socket or listening_socket(self.port)
+        self.socket = None
+        with sock:  # the server process holds its own copy: once it is gone, the port refuses connections
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "app", "serve", "--fd", str(sock.fileno())],
+                cwd=ROOT,
+                env=env,
+                pass_fds=(sock.fileno(),),
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:  # first: another process may answer on a port we lost
+            if self.process.poll() is not None:  # a server that could not start is reported at once
                 raise RuntimeError("server exited during start")
             try:
                 if httpx.get(f"{self.http}/ready", timeout=2).status_code == 200:
