@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from app.services.document_pdf import to_pdf  # noqa: E402
 from app.services.document_templates import shipped  # noqa: E402
-from app.services.render_documents import render_text, to_pdf  # noqa: E402
+from app.services.render_documents import render_text  # noqa: E402
 from models.enums import DocumentKind  # noqa: E402
 
 CREATED = datetime(2026, 1, 1, tzinfo=UTC)

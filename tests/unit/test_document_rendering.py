@@ -10,6 +10,7 @@ import pypdf
 import pytest
 
 from app.errors import DomainError, ErrorCode
+from app.services.document_pdf import to_pdf
 from app.services.document_templates import shipped
 from app.services.render_documents import (
     Clause,
@@ -18,7 +19,6 @@ from app.services.render_documents import (
     check_template,
     render_pdf,
     render_text,
-    to_pdf,
 )
 from models.enums import DocumentKind
 
